@@ -1,0 +1,35 @@
+# Two entry points: `make demo` (the service on real data) and `make test` (the whole suite).
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1:8000
+
+.PHONY: demo test install lint serve data
+
+$(BIN)/activate: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $(BIN)/activate
+
+install: $(BIN)/activate
+
+data: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_missions
+	$(MANAGE) load_areas
+	$(MANAGE) collectstatic --noinput --verbosity 0
+
+demo: data
+	$(MANAGE) create_demo_admin
+	@echo "Serving on http://$(HOST)/ (admin at http://$(HOST)/admin/)"
+	$(MANAGE) runserver --insecure $(HOST)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(MANAGE) makemigrations --check --dry-run
+
+test: lint
+	$(BIN)/python -m pytest

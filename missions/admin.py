@@ -1,0 +1,101 @@
+"""Admin for the catalogue: what a civil servant needs to find and edit missions, metrics and targets."""
+
+from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from simple_history.admin import SimpleHistoryAdmin
+
+from missions.models import Area, Framework, Metric, MetricSeries, Mission, Pillar, Target
+
+
+class PillarInline(admin.TabularInline):
+    model = Pillar
+    extra = 0
+
+
+@admin.register(Framework)
+class FrameworkAdmin(admin.ModelAdmin):
+    list_display = ("name", "slug", "published")
+    search_fields = ("name", "slug")
+    inlines = [PillarInline]
+
+
+@admin.register(Pillar)
+class PillarAdmin(admin.ModelAdmin):
+    list_display = ("number", "name", "framework")
+    list_filter = ("framework",)
+    search_fields = ("name",)
+
+
+class MetricInline(admin.TabularInline):
+    model = Metric
+    fields = ("slug", "name", "role", "polarity", "unit")
+    show_change_link = True
+    extra = 0
+
+
+class TargetInline(admin.TabularInline):
+    model = Target
+    fields = ("key", "type", "value", "value_kind", "target_year", "baseline_period", "official", "status")
+    show_change_link = True
+    extra = 0
+
+
+@admin.register(Mission)
+class MissionAdmin(SimpleHistoryAdmin):
+    list_display = ("number", "short_name", "pillar", "target_year", "status", "framework")
+    list_filter = ("framework", "pillar", "status")
+    search_fields = ("short_name", "statement", "slug")
+    inlines = [MetricInline]
+    readonly_fields = ("targets_summary",)
+
+    @admin.display(description="Targets")
+    def targets_summary(self, obj):
+        rows = Target.objects.filter(metric__mission=obj).select_related("metric")
+        items = format_html_join(
+            "",
+            '<li><a href="{}">{}: {}</a> {}</li>',
+            ((reverse("admin:missions_target_change", args=[t.pk]), t.metric.slug, t.get_type_display(),
+              "" if t.value is None else t.value) for t in rows),
+        )  # fmt: skip
+        return format_html("<ul>{}</ul>", items)
+
+
+class SeriesInline(admin.TabularInline):
+    model = MetricSeries
+    extra = 0
+
+
+@admin.register(Metric)
+class MetricAdmin(SimpleHistoryAdmin):
+    list_display = ("slug", "name", "mission", "role", "polarity", "publisher", "definition")
+    list_filter = ("mission", "role", "polarity", "definition", "publisher")
+    search_fields = ("slug", "name", "dataset")
+    inlines = [SeriesInline, TargetInline]
+
+
+@admin.register(Target)
+class TargetAdmin(SimpleHistoryAdmin):
+    list_display = (
+        "metric",
+        "key",
+        "type",
+        "value",
+        "value_kind",
+        "target_year",
+        "baseline_period",
+        "official",
+        "status",
+    )
+    list_filter = ("type", "official", "status", "metric__mission")
+    search_fields = ("metric__slug", "metric__name", "key", "gap_definition")
+    list_select_related = ("metric",)
+
+
+@admin.register(Area)
+class AreaAdmin(admin.ModelAdmin):
+    list_display = ("code", "name", "level", "parent", "first_year", "last_year")
+    list_filter = ("level",)
+    search_fields = ("code", "name")
+    list_select_related = ("parent",)
+    raw_id_fields = ("parent", "country", "successor")

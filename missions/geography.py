@@ -1,0 +1,52 @@
+"""GSS code prefixes: area levels and comparison sets. Pure: no Django."""
+
+LEVELS = {
+    "K02": "United Kingdom",
+    "K03": "Great Britain",
+    "K04": "England and Wales",
+    "E92": "Nation",
+    "W92": "Nation",
+    "S92": "Nation",
+    "N92": "Nation",
+    "E12": "Region",
+    "E10": "County",
+    "E06": "Unitary authority",
+    "E07": "Non-metropolitan district",
+    "E08": "Metropolitan district",
+    "E09": "London borough",
+    "W06": "Welsh unitary authority",
+    "S12": "Scottish council area",
+    "N09": "Northern Ireland local government district",
+    "E47": "Combined authority",
+    "E14": "Westminster constituency (England)",
+    "W07": "Westminster constituency (Wales)",
+    "S14": "Westminster constituency (Scotland)",
+    "N06": "Westminster constituency (Northern Ireland)",
+    "W09": "Senedd constituency",
+    "W10": "Senedd electoral region",
+    "E23": "Police force area",
+    "W15": "Police force area",
+}
+
+COMPARISON_SETS = {
+    "england_upper_tier": ("E06", "E08", "E09", "E10"),
+    "england_lower_tier": ("E06", "E07", "E08", "E09"),
+    "wales": ("W06",),
+    "scotland": ("S12",),
+    "northern_ireland": ("N09",),
+    "regions": ("E12",),
+    "nations": ("E92", "W92", "S92", "N92"),
+    "police_force_areas": ("E23", "W15"),
+}
+
+
+def area_level(code: str) -> str:
+    """Return the level of an area from its GSS code prefix."""
+    if code.startswith("TL") or code.startswith("K99"):
+        return "International Territorial Level"
+    return LEVELS.get(code[:3], "Other")
+
+
+def in_comparison_set(code: str, prefixes: list[str] | tuple[str, ...]) -> bool:
+    """Return whether a code belongs to the set named by its prefixes."""
+    return code.startswith(tuple(prefixes))

@@ -1,0 +1,82 @@
+"""Load a missions catalogue file (missions/catalogue/*.yaml) into the database."""
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import yaml
+from django.db import transaction
+
+from missions.models import Framework, Metric, MetricSeries, Mission, Pillar, Target
+from missions.services.sync import SyncResult, sync_object
+
+CATALOGUE_DIR = Path(__file__).resolve().parent.parent / "catalogue"
+DEFAULT_CATALOGUE = CATALOGUE_DIR / "levelling-up-2022.yaml"
+REASON = "Loaded from the catalogue"
+TARGET_FIELDS = (
+    "type", "value_kind", "target_year", "baseline_period", "baseline_note", "area_code", "group",
+    "benchmark_area", "aggregate", "gap_definition", "official", "source", "test", "note",
+)  # fmt: skip
+
+
+@transaction.atomic
+def load_catalogue(*, path: Path = DEFAULT_CATALOGUE) -> SyncResult:
+    """Create the catalogue's missing objects; report, never overwrite, those that differ."""
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    result = SyncResult()
+    fw = data["framework"]
+    framework = sync_object(
+        Framework,
+        lookup={"slug": fw["slug"]},
+        values={k: fw.get(k, "") for k in ("name", "source", "legal_basis", "description")}
+        | {"published": date.fromisoformat(fw["published"])},
+        result=result,
+        reason=REASON,
+    )
+    pillars = {
+        p["number"]: sync_object(
+            Pillar,
+            lookup={"framework": framework, "number": p["number"]},
+            values={"name": p["name"], "note": p.get("note", "")},
+            result=result,
+            reason=REASON,
+        )  # fmt: skip
+        for p in data["pillars"]
+    }
+    missions = {m["number"]: _load_mission(m, framework, pillars, result) for m in data["missions"]}
+    for m in data["metrics"]:
+        _load_metric(m, missions, result)
+    return result
+
+
+def _load_mission(m: dict, framework, pillars, result) -> Mission:
+    values = {
+        k: m.get(k, "") for k in ("short_name", "statement", "statement_source", "statement_verified", "geography")
+    }
+    values |= {"slug": m["slug"], "target_year": m["target_year"], "pillar": pillars[m["pillar"]]}
+    return sync_object(
+        Mission, lookup={"framework": framework, "number": m["number"]}, values=values, result=result, reason=REASON
+    )
+
+
+def _load_metric(m: dict, missions, result) -> None:
+    keys = ("name", "role", "role_note", "unit", "polarity", "publisher", "dataset", "frequency",
+            "comparison_geography", "definition", "notes")  # fmt: skip
+    values = {k: m.get(k, "") for k in keys} | {
+        "mission": missions[m["mission"]],
+        "decimal_places": m.get("decimal_places", 1),
+        "comparison_prefixes": m.get("comparison_prefixes", []),
+    }
+    metric = sync_object(Metric, lookup={"slug": m["slug"]}, values=values, result=result, reason=REASON)
+    for s in m.get("series", []):
+        sync_object(
+            MetricSeries,
+            lookup={"metric": metric, "source_slug": s["source"], "indicator_name": s["indicator"]},
+            values={"breakdown": s.get("breakdown", "")},
+            result=result,
+            reason=REASON,
+        )
+    for t in m.get("targets", []):
+        values = {k: t.get(k, Target._meta.get_field(k).get_default()) for k in TARGET_FIELDS}
+        values["value"] = None if t.get("value") is None else Decimal(str(t["value"]))
+        sync_object(Target, lookup={"metric": metric, "key": t["key"]}, values=values, result=result, reason=REASON)

@@ -1,0 +1,42 @@
+"""Create-or-compare for reference data: create what is missing, report what differs, overwrite nothing."""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db import models
+
+
+@dataclass
+class SyncResult:
+    created: Counter = field(default_factory=Counter)
+    unchanged: Counter = field(default_factory=Counter)
+    differences: list[str] = field(default_factory=list)
+
+
+def _same(current, wanted) -> bool:
+    if isinstance(current, models.Model) or isinstance(wanted, models.Model):
+        return getattr(current, "pk", current) == getattr(wanted, "pk", wanted)
+    if isinstance(current, Decimal) or isinstance(wanted, Decimal):
+        if current is None or wanted is None:
+            return current is None and wanted is None
+        return Decimal(str(current)) == Decimal(str(wanted))
+    return current == wanted
+
+
+def sync_object(model, *, lookup: dict, values: dict, result: SyncResult, reason: str):
+    """Return the object for lookup, creating it with values if missing; record differences otherwise."""
+    obj = model.objects.filter(**lookup).first()
+    label = model._meta.verbose_name
+    if obj is None:
+        obj = model(**lookup, **values)
+        obj._change_reason = reason
+        obj.save()
+        result.created[label] += 1
+        return obj
+    diffs = [(name, getattr(obj, name), want) for name, want in values.items() if not _same(getattr(obj, name), want)]
+    if not diffs:
+        result.unchanged[label] += 1
+    for name, current, wanted in diffs:
+        result.differences.append(f"{label} {obj}: {name} is {current!r} here, {wanted!r} in the source (kept)")
+    return obj

@@ -1,0 +1,30 @@
+"""Shared fixtures: paths to the shared data, and fail-fast checks of CI's services."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED_DATA = Path(os.environ.get("SHARED_DATA_DIR", ROOT.parent / "shared" / "data"))
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    if not SHARED_DATA.exists():
+        pytest.fail(f"The shared data folder is missing: {SHARED_DATA} (set SHARED_DATA_DIR)")
+    return SHARED_DATA
+
+
+def pytest_sessionstart(session):
+    """In CI, PostgreSQL and Redis must be reachable: fail rather than skip."""
+    if os.environ.get("CI") != "true":
+        return
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgres"):
+        raise pytest.UsageError(f"CI=true needs DATABASE_URL=postgres:///..., got {url!r}")
+    if not os.environ.get("REDIS_URL"):
+        raise pytest.UsageError("CI=true needs REDIS_URL")
+    import redis
+
+    redis.Redis.from_url(os.environ["REDIS_URL"], socket_connect_timeout=3).ping()
