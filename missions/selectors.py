@@ -1,11 +1,32 @@
 """Reads for pages, API and reports."""
 
-from django.db.models import Prefetch
+from datetime import date
 
-from missions.models import Mission, Pillar
+from django.db.models import Prefetch, Q
+
+from missions.models import Mission, Observation, Pillar
 
 
 def list_missions_by_pillar():
     """Return pillars with their active framework missions, in order."""
     missions = Mission.objects.order_by("number").prefetch_related("metrics")
     return Pillar.objects.select_related("framework").prefetch_related(Prefetch("missions", queryset=missions))
+
+
+def list_observations_as_of(*, indicator_ids, as_of: date | None = None):
+    """Return the observations current at the end of as_of (today's when None): "as published on date D"."""
+    rows = Observation.objects.filter(indicator_id__in=indicator_ids)
+    if as_of is None:
+        return rows.filter(superseded_by__isnull=True)
+    return rows.filter(release__release_date__lte=as_of).filter(
+        Q(superseded_by__isnull=True) | Q(superseded_by__release_date__gt=as_of)
+    )
+
+
+def list_revision_history(*, indicator_id: int, area_code: str, period: str):
+    """Return every version of one value, oldest release first, with the release that replaced it."""
+    return (
+        Observation.objects.filter(indicator_id=indicator_id, area_code=area_code, period=period)
+        .select_related("release", "superseded_by")
+        .order_by("release__release_date", "release_id")
+    )

@@ -1,4 +1,18 @@
 from .catalogue import Framework, Metric, MetricSeries, Mission, Pillar, Target
+from .data import Indicator, Observation, Release, ReleaseFile, Source
 from .geography import Area
 
-__all__ = ["Area", "Framework", "Metric", "MetricSeries", "Mission", "Pillar", "Target"]
+__all__ = [
+    "Area",
+    "Framework",
+    "Indicator",
+    "Metric",
+    "MetricSeries",
+    "Mission",
+    "Observation",
+    "Pillar",
+    "Release",
+    "ReleaseFile",
+    "Source",
+    "Target",
+]

@@ -1,0 +1,185 @@
+"""ONS "Explore local statistics" folders: <slug>/<slug>.csv plus <slug>/<slug>.json. Pure: no Django.
+
+Header names drift between releases (Observation / observation / Value; lci_95 / lower_confidence_interval_95 /
+Lower Confidence Interval (95%); a byte-order mark; a duplicated notes column), so headers are mapped to canonical
+names here and everything downstream sees one layout.
+"""
+
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+import pandas as pd
+
+from missions.ingestion import http
+from missions.ingestion.base import Fetched, SourceError
+
+COLUMN_ALIASES = {
+    "areacd": "area_code",
+    "areanm": "area_name",
+    "geography": "geography",
+    "indicator": "indicator",
+    "period": "period",
+    "observation": "value",
+    "value": "value",
+    "lci_95": "lci",
+    "lower_confidence_interval_95": "lci",
+    "lower confidence interval (95%)": "lci",
+    "uci_95": "uci",
+    "upper_confidence_interval_95": "uci",
+    "upper confidence interval (95%)": "uci",
+    "status": "status",
+    "observation status": "status",
+    "observation_status": "status",
+    "notes": "note",
+}
+REQUIRED = ("area_code", "indicator", "period", "value")
+OPTIONAL = ("area_name", "geography", "lci", "uci", "status", "note")
+_SOURCE_DATE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
+
+
+@dataclass(frozen=True)
+class Metadata:
+    source_org: str = ""
+    source_url: str = ""
+    release_dates: tuple[date, ...] = ()
+    indicators: dict = field(default_factory=dict)
+    caveats: str = ""
+
+
+@dataclass(frozen=True)
+class ParsedFile:
+    slug: str
+    frame: pd.DataFrame  # canonical columns as text, plus `line` (the file's line number)
+    metadata: Metadata
+    ignored_columns: tuple[str, ...] = ()
+
+
+class OnsElsConnector:
+    """Fetch and parse one ONS ELS folder."""
+
+    def fetch(
+        self, *, slug: str, location: str, etag: str = "", last_modified: str = "", timeout: float, max_bytes: int
+    ) -> Fetched:
+        csv_location = http.join(location, f"{slug}.csv")
+        data = http.read(csv_location, timeout=timeout, max_bytes=max_bytes, etag=etag, last_modified=last_modified)
+        if data.not_modified:
+            return Fetched(location=location, not_modified=True, etag=data.etag, last_modified=data.last_modified)
+        if data.missing:
+            raise SourceError(_missing_csv_reason(slug, location))
+        meta = http.read(http.join(location, f"{slug}.json"), timeout=timeout, max_bytes=max_bytes)
+        files = {"csv": data.content} | ({} if meta.missing else {"json": meta.content})
+        return Fetched(location=location, files=files, etag=data.etag, last_modified=data.last_modified)
+
+    def parse(self, *, slug: str, files: dict[str, bytes]) -> ParsedFile:
+        return parse_folder(slug=slug, csv_bytes=files.get("csv", b""), json_bytes=files.get("json"))
+
+
+def _missing_csv_reason(slug: str, location: str) -> str:
+    reason = f"no {slug}.csv at {location}: not a folder in the ONS ELS layout"
+    if not http.is_url(location):
+        from pathlib import Path
+
+        others = sorted(p.name for p in Path(location).glob("*.csv"))
+        if others:
+            reason += f" (it holds {', '.join(others)}, in another layout)"
+    return reason
+
+
+def parse_folder(*, slug: str, csv_bytes: bytes, json_bytes: bytes | None) -> ParsedFile:
+    """Return the folder's rows under canonical column names, or raise SourceError saying why not."""
+    frame, ignored = read_csv(csv_bytes)
+    return ParsedFile(slug=slug, frame=frame, metadata=read_metadata(json_bytes), ignored_columns=ignored)
+
+
+def read_csv(content: bytes) -> tuple[pd.DataFrame, tuple[str, ...]]:
+    """Return (rows as text under canonical names, ignored column names)."""
+    text = _decode(content)
+    try:
+        raw = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, skip_blank_lines=True)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise SourceError(f"the CSV cannot be read: {str(exc).strip()}") from exc
+    short = raw.index[raw.isna().any(axis=1)]
+    if len(short):
+        raise SourceError(
+            f"line {short[0] + 2} has fewer fields than the header "
+            f"({len(short)} such line(s)): the file looks truncated"
+        )
+    frame, ignored = _canonical_columns(raw)
+    frame.insert(0, "line", raw.index + 2)
+    return frame, ignored
+
+
+def _decode(content: bytes) -> str:
+    if not content.strip():
+        raise SourceError("the CSV is empty")
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SourceError(f"the CSV is not UTF-8 text (byte {exc.start})") from exc
+    if text.lstrip()[:1] == "<":
+        raise SourceError("the file is an HTML or XML page, not a CSV (an error page served as data?)")
+    return text
+
+
+def _canonical_columns(raw: pd.DataFrame) -> tuple[pd.DataFrame, tuple[str, ...]]:
+    columns: dict[str, pd.Series] = {}
+    ignored = []
+    for name in raw.columns:
+        header = re.sub(r"\.\d+$", "", str(name)) if re.search(r"\.\d+$", str(name)) else str(name)
+        canonical = COLUMN_ALIASES.get(header.strip().lstrip("\ufeff").lower())
+        if canonical is None:
+            ignored.append(str(name).strip())
+        elif canonical not in columns:
+            columns[canonical] = raw[name].str.strip()
+        elif canonical == "note":
+            columns["note"] = _join_notes(columns["note"], raw[name].str.strip())
+        else:
+            raise SourceError(f"two columns both read as {canonical!r}; cannot tell which holds the data")
+    missing = [c for c in REQUIRED if c not in columns]
+    if missing:
+        names = ", ".join(str(c) for c in raw.columns[:8])
+        raise SourceError(f"required column(s) missing: {', '.join(missing)} (header reads: {names})")
+    frame = pd.DataFrame({c: columns.get(c, pd.Series("", index=raw.index)) for c in REQUIRED + OPTIONAL})
+    return frame, tuple(ignored)
+
+
+def _join_notes(first: pd.Series, second: pd.Series) -> pd.Series:
+    both = (first != "") & (second != "") & (first != second)
+    return first.where(second == "", second).where(~both, first + "; " + second).where(first != "", second)
+
+
+def read_metadata(content: bytes | None) -> Metadata:
+    """Return what the JSON metadata says about source, release date and indicators."""
+    if not content:
+        return Metadata()
+    try:
+        doc = json.loads(content.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise SourceError(f"the JSON metadata cannot be read: {exc}") from exc
+    ess = doc.get("ess-beta-metadata") or {}
+    if "label" in ess:  # single-indicator form: the block describes the one indicator and the source at once
+        shared, indicators = ess, {ess["label"]: ess}
+    else:
+        shared = ess.get("shared") or {}
+        indicators = {k: v for k, v in ess.items() if k != "shared" and isinstance(v, dict)}
+    return Metadata(
+        source_org=shared.get("sourceOrg") or "",
+        source_url=shared.get("sourceURL") or "",
+        release_dates=parse_source_dates(shared.get("sourceDate") or ""),
+        indicators=indicators | {"_shared": {k: v for k, v in shared.items() if k != "caveats"}},
+        caveats=shared.get("caveats") or "",
+    )
+
+
+def parse_source_dates(text: str) -> tuple[date, ...]:
+    """Return the dates in a sourceDate such as '23/10/2025|23/10/2025' (day/month/year), unique and sorted."""
+    found = set()
+    for part in text.split("|"):
+        match = _SOURCE_DATE.match(part)
+        if match:
+            day, month, year = (int(g) for g in match.groups())
+            found.add(date(year, month, day))
+    return tuple(sorted(found))

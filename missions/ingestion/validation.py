@@ -1,0 +1,157 @@
+"""Row checks run before anything is stored. Pure: no Django.
+
+Every problem names its column, its reason, how many rows have it and the first lines, so a quarantined release
+tells an analyst exactly what to look at.
+"""
+
+import re
+from dataclasses import asdict, dataclass
+
+import numpy as np
+import pandas as pd
+
+from missions.ingestion.ons_els import ParsedFile
+from missions.ingestion.periods import PeriodError, parse_period
+
+STATUS_CODES = {"x": "not available", "u": "low reliability", "c": "confidential", "z": "not applicable"}
+GSS_CODE = re.compile(r"^(?:[EKNSW]\d{8}|TL[A-N][0-9A-Z]{0,3})$")
+KEY = ["indicator", "area_code", "period"]
+VALUE_FIELDS = ["value", "lci", "uci", "status", "note"]
+LINES_SHOWN = 20
+
+
+@dataclass(frozen=True)
+class Problem:
+    column: str
+    reason: str
+    count: int
+    lines: tuple[int, ...] = ()
+    examples: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Validated:
+    frame: pd.DataFrame
+    errors: tuple[Problem, ...]
+    warnings: tuple[Problem, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def _problem(column: str, reason: str, rows: pd.DataFrame, example_column: str | None = None) -> Problem:
+    examples = ()
+    if example_column:
+        examples = tuple(dict.fromkeys(rows[example_column].astype(str)))[:5]
+    return Problem(column, reason, len(rows), tuple(int(n) for n in rows["line"].head(LINES_SHOWN)), examples)
+
+
+def validate(parsed: ParsedFile, *, known_area_codes: set[str] | None = None) -> Validated:
+    """Return the typed rows with every error and warning found in them."""
+    frame = parsed.frame.copy()
+    errors: list[Problem] = []
+    warnings: list[Problem] = []
+    if frame.empty:
+        return Validated(frame, (Problem("*", "the file has no data rows", 0),), ())
+    _check_text(frame, errors)
+    _parse_periods(frame, errors)
+    _parse_status(frame, warnings)
+    _parse_numbers(frame, errors, warnings)
+    _check_bounds(frame, errors)
+    _check_areas(frame, errors, warnings, known_area_codes)
+    frame = _check_duplicates(frame, errors, warnings)
+    return Validated(frame, tuple(errors), tuple(warnings))
+
+
+def _check_text(frame, errors):
+    for column in ("indicator", "area_code"):
+        blank = frame[frame[column] == ""]
+        if len(blank):
+            errors.append(_problem(column, f"{column.replace('_', ' ')} is blank", blank))
+
+
+def _parse_periods(frame, errors):
+    parsed, bad = {}, []
+    for text in frame["period"].unique():
+        try:
+            parsed[text] = parse_period(text)
+        except PeriodError:
+            bad.append(text)
+    if bad:
+        errors.append(_problem("period", "unrecognised period", frame[frame["period"].isin(bad)], "period"))
+    frame["period_raw"] = frame["period"]
+    frame["period"] = frame["period_raw"].map(lambda t: parsed[t].key if t in parsed else "")
+    frame["period_start"] = frame["period_raw"].map(lambda t: parsed[t].start if t in parsed else None)
+    frame["period_months"] = frame["period_raw"].map(lambda t: parsed[t].months if t in parsed else 0)
+
+
+def _parse_status(frame, warnings):
+    status = frame["status"].str.lower()
+    code_in_value = frame["value"].str.lower().isin(STATUS_CODES)
+    status = status.where(~(code_in_value & (status == "")), frame["value"].str.lower())
+    frame.loc[code_in_value, "value"] = ""
+    is_text = (status != "") & ~status.isin(STATUS_CODES)
+    # Free text in the status column ("Value for Hackney and City of London combined") is a note, not a status.
+    frame.loc[is_text, "note"] = np.where(
+        frame.loc[is_text, "note"] == "",
+        frame.loc[is_text, "status"],
+        frame.loc[is_text, "note"] + "; " + frame.loc[is_text, "status"],
+    )
+    frame["status"] = status.where(~is_text, "")
+    if is_text.any():
+        warnings.append(_problem("status", "free text in the status column kept as a note", frame[is_text], "note"))
+
+
+def _parse_numbers(frame, errors, warnings):
+    for column in ("value", "lci", "uci"):
+        text = frame[column]
+        numbers = pd.to_numeric(text.str.replace(",", "", regex=False), errors="coerce")
+        bad = frame[(text != "") & numbers.isna()]
+        if len(bad):
+            errors.append(_problem(column, "not a number or a status code (x, u, c, z)", bad, column))
+        frame[column] = numbers.astype(float)
+    unmarked = frame[frame["value"].isna() & (frame["status"] == "")]
+    if len(unmarked):
+        warnings.append(_problem("value", "blank observation without a status marker, stored as missing", unmarked))
+
+
+def _check_bounds(frame, errors):
+    lci, value, uci = frame["lci"], frame["value"], frame["uci"]
+    swapped = frame[lci > uci]
+    if len(swapped):
+        errors.append(_problem("lci", "lower bound above upper bound", swapped))
+    outside = frame[~(lci > uci) & ((lci > value) | (value > uci))]
+    if len(outside):
+        errors.append(_problem("value", "value outside its own 95% interval", outside, "value"))
+
+
+def _check_areas(frame, errors, warnings, known):
+    shaped = frame["area_code"].str.match(GSS_CODE)
+    bad = frame[~shaped & (frame["area_code"] != "")]
+    if len(bad):
+        errors.append(_problem("area_code", "not a GSS area code", bad, "area_code"))
+    if known is not None:
+        unknown = frame[shaped & ~frame["area_code"].isin(known)]
+        if len(unknown):
+            warnings.append(_problem("area_code", "area code not in the geography list", unknown, "area_code"))
+
+
+def _check_duplicates(frame, errors, warnings):
+    dup = frame[frame.duplicated(KEY, keep=False)]
+    if dup.empty:
+        return frame
+    distinct = dup.drop_duplicates(KEY + VALUE_FIELDS)
+    conflicting = distinct[distinct.duplicated(KEY, keep=False)]
+    if len(conflicting):
+        rows = dup[dup.set_index(KEY).index.isin(conflicting.set_index(KEY).index)]
+        errors.append(
+            _problem("period", "duplicate (indicator, area, period) with different values", rows, "area_code")
+        )
+        return frame
+    repeats = frame[frame.duplicated(KEY, keep="first")]
+    warnings.append(_problem("area_code", "repeated rows with identical values merged", repeats, "area_code"))
+    return frame.drop_duplicates(KEY, keep="first")

@@ -1,0 +1,146 @@
+"""Published statistics: sources, their releases, indicators and vintaged observations (ALFRED-style)."""
+
+from datetime import timedelta
+
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+
+class Source(models.Model):
+    """One publication: here one ONS ELS folder; later other publishers and manual entry."""
+
+    class Connector(models.TextChoices):
+        ONS_ELS = "ons_els", "ONS Explore local statistics folder"
+        MANUAL = "manual", "Manual entry"
+
+    class HistoryKind(models.TextChoices):
+        FULL = "full", "Each release holds the full history"
+        SNAPSHOT = "snapshot", "Each release holds only the latest period"
+
+    slug = models.SlugField(max_length=100, unique=True)
+    name = models.CharField(max_length=200, blank=True)
+    connector = models.CharField(max_length=20, choices=Connector, default=Connector.ONS_ELS)
+    location = models.CharField(max_length=500, blank=True, help_text="Folder URL or path; blank: ONS_ELS_BASE_URL.")
+    history_kind = models.CharField(max_length=10, choices=HistoryKind, default=HistoryKind.FULL)
+    publisher = models.CharField(max_length=200, blank=True)
+    publisher_url = models.URLField(max_length=500, blank=True)
+    check_every = models.DurationField(default=timedelta(days=1))
+    next_check_at = models.DateTimeField(default=timezone.now)
+    last_checked_at = models.DateTimeField(null=True, blank=True)
+    last_outcome = models.CharField(max_length=20, blank=True)
+    last_error = models.TextField(blank=True)
+    etag = models.CharField(max_length=200, blank=True)
+    last_modified = models.CharField(max_length=100, blank=True)
+    content_hash = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        ordering = ["slug"]
+
+    def __str__(self):
+        return self.slug
+
+
+class Indicator(models.Model):
+    """A statistical series as the publisher names it; a file can hold several."""
+
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="indicators")
+    name = models.CharField(max_length=300)
+    aliases = models.JSONField(default=list, blank=True, help_text="Other names the publisher has used.")
+    label = models.CharField(max_length=300, blank=True)
+    subtitle = models.TextField(blank=True)
+    decimal_places = models.PositiveSmallIntegerField(null=True, blank=True)
+    metadata = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["source", "name"]
+        constraints = [models.UniqueConstraint(fields=["source", "name"], name="indicator_name_unique")]
+
+    def __str__(self):
+        return self.name
+
+
+class Release(models.Model):
+    """One fetched version of a source, kept whole, whatever became of it."""
+
+    class Status(models.TextChoices):
+        ACCEPTED = "accepted", "Accepted"
+        UNCHANGED = "unchanged", "Unchanged"
+        QUARANTINED = "quarantined", "Quarantined"
+
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="releases")
+    fetched_at = models.DateTimeField(default=timezone.now)
+    release_date = models.DateField(help_text="The publisher's release date (metadata sourceDate, or as supplied).")
+    release_date_basis = models.CharField(max_length=200, blank=True)
+    location = models.CharField(max_length=500)
+    sha256 = models.CharField(max_length=64)
+    status = models.CharField(max_length=12, choices=Status)
+    added = models.PositiveIntegerField(default=0)
+    revised = models.PositiveIntegerField(default=0)
+    unchanged = models.PositiveIntegerField(default=0)
+    withdrawn = models.PositiveIntegerField(default=0)
+    report = models.JSONField(default=dict, blank=True, help_text="Validation errors, warnings and flagged revisions.")
+
+    class Meta:
+        ordering = ["source", "release_date", "id"]
+        indexes = [models.Index(fields=["source", "status", "release_date"])]
+
+    def __str__(self):
+        return f"{self.source.slug} {self.release_date} ({self.status})"
+
+    @property
+    def reason(self) -> str:
+        return "; ".join(e.get("reason", "") for e in self.report.get("errors", []))
+
+
+class Observation(models.Model):
+    """One published value; never updated in place, closed by the release that superseded it."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="observations")
+    area_code = models.CharField(max_length=12)
+    period = models.CharField(max_length=20, help_text="Canonical period key.")
+    period_start = models.DateField()
+    period_months = models.PositiveSmallIntegerField()
+    value = models.FloatField(null=True, blank=True)
+    lci = models.FloatField(null=True, blank=True)
+    uci = models.FloatField(null=True, blank=True)
+    status = models.CharField(max_length=1, blank=True)
+    note = models.TextField(blank=True)
+    release = models.ForeignKey(Release, on_delete=models.PROTECT, related_name="published")
+    superseded_by = models.ForeignKey(
+        Release, null=True, blank=True, on_delete=models.PROTECT, related_name="superseded"
+    )
+
+    class Meta:
+        ordering = ["indicator", "area_code", "period_start"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "area_code", "period"],
+                condition=Q(superseded_by__isnull=True),
+                name="one_current_value_per_key",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["indicator", "period"]),
+            models.Index(fields=["area_code"]),
+            models.Index(fields=["indicator", "area_code", "period"]),
+        ]
+
+    def __str__(self):
+        return f"{self.indicator_id} {self.area_code} {self.period}: {self.value}"
+
+
+class ReleaseFile(models.Model):
+    """A raw file of a release, gzip-compressed, kept so any release can be replayed or inspected."""
+
+    release = models.ForeignKey(Release, on_delete=models.PROTECT, related_name="raw_files")
+    name = models.CharField(max_length=50)
+    sha256 = models.CharField(max_length=64)
+    size = models.PositiveBigIntegerField()
+    content = models.BinaryField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["release", "name"], name="release_file_unique")]
+
+    def __str__(self):
+        return f"{self.release_id}/{self.name}"

@@ -1,0 +1,141 @@
+"""Write a release's rows as vintages: close what it revises or withdraws, add what is new, copy nothing unchanged."""
+
+import io
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+from django.conf import settings
+from django.db import connection
+
+from missions.ingestion.validation import Validated
+from missions.models import Observation, Release, Source
+from missions.services.indicators import resolve_indicators
+
+KEY = ["indicator_id", "area_code", "period"]
+NUMBERS = ["value", "lci", "uci"]
+TEXTS = ["status", "note"]
+COLUMNS = ["indicator_id", "area_code", "period", "period_start", "period_months", *NUMBERS, *TEXTS, "release_id"]
+CHUNK = 5000
+FLAGS_SHOWN = 50
+
+
+@dataclass
+class Changes:
+    added: int = 0
+    revised: int = 0
+    unchanged: int = 0
+    withdrawn: int = 0
+    flagged: list[dict] = field(default_factory=list)
+    flagged_count: int = 0
+
+    @property
+    def any(self) -> bool:
+        return bool(self.added or self.revised or self.withdrawn)
+
+
+def current_frame(indicator_ids: list[int]) -> pd.DataFrame:
+    """Return the values current now for these indicators, one row per key."""
+    rows = Observation.objects.filter(indicator_id__in=indicator_ids, superseded_by__isnull=True).values_list(
+        "id", *KEY, *NUMBERS, *TEXTS
+    )
+    return pd.DataFrame.from_records(list(rows), columns=["id", *KEY, *NUMBERS, *TEXTS])
+
+
+def apply_release(
+    *, release: Release, frame: pd.DataFrame, indicator_ids: list[int], withdraw_missing: bool, flag_above: float
+) -> Changes:
+    """Store frame (typed rows with indicator_id) as the state of these indicators at release."""
+    old = current_frame(indicator_ids)
+    merged = frame.merge(old, on=KEY, how="outer", suffixes=("", "_old"), indicator=True)
+    both = merged[merged["_merge"] == "both"]
+    same = _same_values(both)
+    revised = both[~same]
+    added = merged[merged["_merge"] == "left_only"]
+    gone = merged[merged["_merge"] == "right_only"] if withdraw_missing else merged.iloc[0:0]
+    changes = Changes(added=len(added), revised=len(revised), unchanged=int(same.sum()), withdrawn=len(gone))
+    _flag_revisions(revised, changes, flag_above)
+    _close([*revised["id"].astype(int), *gone["id"].astype(int)], release)
+    _insert(pd.concat([added, revised])[frame.columns], release)
+    return changes
+
+
+def _same_values(both: pd.DataFrame) -> pd.Series:
+    same = pd.Series(True, index=both.index)
+    for name in NUMBERS:
+        new, old = both[name].astype(float), both[f"{name}_old"].astype(float)
+        same &= (np.isclose(new, old, rtol=0, atol=1e-9) | (new.isna() & old.isna())).to_numpy()
+    for name in TEXTS:
+        same &= both[name].fillna("") == both[f"{name}_old"].fillna("")
+    return same
+
+
+def _flag_revisions(revised: pd.DataFrame, changes: Changes, flag_above: float) -> None:
+    old, new = revised["value_old"].astype(float), revised["value"].astype(float)
+    size = (new - old).abs() / old.abs().where(old != 0)
+    big = revised[(size > flag_above) | ((old == 0) & (new != 0))]
+    changes.flagged_count = len(big)
+    changes.flagged = [
+        {
+            "indicator_id": int(r.indicator_id),
+            "area_code": r.area_code,
+            "period": r.period,
+            "old": r.value_old,
+            "new": r.value,
+        }  # fmt: skip
+        for r in big.head(FLAGS_SHOWN).itertuples()
+    ]
+
+
+def _close(ids: list[int], release: Release) -> None:
+    for start in range(0, len(ids), CHUNK):
+        Observation.objects.filter(id__in=ids[start : start + CHUNK]).update(superseded_by=release)
+
+
+def _insert(rows: pd.DataFrame, release: Release) -> None:
+    if rows.empty:
+        return
+    rows = rows.assign(release_id=release.id)[COLUMNS]
+    rows[TEXTS] = rows[TEXTS].fillna("")
+    if connection.vendor == "postgresql":
+        _copy(rows)
+    else:
+        records = rows.replace({np.nan: None}).to_dict("records")
+        Observation.objects.bulk_create([Observation(**r) for r in records], batch_size=2000)
+
+
+def _copy(rows: pd.DataFrame) -> None:
+    buffer = io.StringIO()
+    rows.to_csv(buffer, header=False, index=False, float_format="%.17g")
+    table = Observation._meta.db_table
+    sql = f"COPY {table} ({', '.join(COLUMNS)}) FROM STDIN WITH (FORMAT csv, FORCE_NOT_NULL (status, note))"
+    with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
+        copy.write(buffer.getvalue())
+
+
+def store_release_rows(*, source: Source, release: Release, checked: Validated) -> tuple[Changes, list[int]]:
+    """Store a validated release's rows; return the changes and the ids of indicators that changed."""
+    frame = checked.frame
+    ids = resolve_indicators(source=source, names=list(frame["indicator"].unique()), release=release)
+    frame = frame.assign(indicator_id=frame["indicator"].map(ids))
+    columns = ["indicator_id", "area_code", "period", "period_start", "period_months", "value", "lci", "uci"]
+    indicator_ids = sorted(set(ids.values()) | set(source.indicators.values_list("id", flat=True)))
+    changes = apply_release(
+        release=release, frame=frame[columns + ["status", "note"]], indicator_ids=indicator_ids,
+        withdraw_missing=source.history_kind == Source.HistoryKind.FULL,
+        flag_above=settings.INGEST_REVISION_REVIEW_THRESHOLD,
+    )  # fmt: skip
+    return changes, sorted(set(ids.values())) if changes.any else []
+
+
+def save_counts(release: Release, changes: Changes) -> None:
+    """Record the counts on the release; a release that changed nothing is marked unchanged."""
+    release.added, release.revised = changes.added, changes.revised
+    release.unchanged, release.withdrawn = changes.unchanged, changes.withdrawn
+    release.status = Release.Status.ACCEPTED if changes.any else Release.Status.UNCHANGED
+    release.report = release.report | {
+        "flagged_revisions": changes.flagged,
+        "flagged_revision_count": changes.flagged_count,
+        "flag_threshold": settings.INGEST_REVISION_REVIEW_THRESHOLD,
+    }
+    release.save(update_fields=["added", "revised", "unchanged", "withdrawn", "status", "report"])
