@@ -28,3 +28,21 @@ def pytest_sessionstart(session):
     import redis
 
     redis.Redis.from_url(os.environ["REDIS_URL"], socket_connect_timeout=3).ping()
+
+
+@pytest.fixture(scope="session")
+def data_server(shared_data):
+    """A local HTTP server over ../shared/data (ETags, 304s)."""
+    from tests.http_server import LocalServer
+
+    with LocalServer(shared_data) as server:
+        yield server
+
+
+@pytest.fixture
+def tmp_server(tmp_path):
+    """A local HTTP server over a test's own folder of hand-written files."""
+    from tests.http_server import LocalServer
+
+    with LocalServer(tmp_path) as server:
+        yield server

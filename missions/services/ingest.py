@@ -50,21 +50,25 @@ def register_source(*, slug: str, location: str = "") -> Source:
 def ingest_source(*, source: Source, location: str = "", release_date: date | None = None) -> Outcome:
     """Fetch source (from location if given) and store what is new; never touches stored data on failure."""
     location = location or source_location(source)
-    with transaction.atomic():
-        if not _try_lock(source):
-            return Outcome(source.slug, "busy", message="another worker is ingesting this source")
-        try:
-            fetched = get_connector(source.connector).fetch(
-                slug=source.slug, location=location, etag=source.etag, last_modified=source.last_modified,
-                timeout=settings.INGEST_TIMEOUT_SECONDS, max_bytes=settings.INGEST_MAX_BYTES,
-            )  # fmt: skip
-        except TransientSourceError as exc:
-            _mark_checked(source, outcome="failed", error=str(exc))
-            raise
-        except SourceError as exc:
-            fetched = Fetched(location=location, files={"error": str(exc).encode()})
-        outcome = _ingest_fetched(source, fetched, release_date)
-    return outcome
+    try:
+        with transaction.atomic():
+            if not _try_lock(source):
+                return Outcome(source.slug, "busy", message="another worker is ingesting this source")
+            return _ingest_fetched(source, _fetch(source, location), release_date)
+    except TransientSourceError as exc:
+        _mark_checked(source, outcome="failed", error=str(exc))
+        raise
+
+
+def _fetch(source: Source, location: str) -> Fetched:
+    try:
+        return get_connector(source.connector).fetch(
+            slug=source.slug, location=location, etag=source.etag, last_modified=source.last_modified,
+            timeout=settings.INGEST_TIMEOUT_SECONDS, max_bytes=settings.INGEST_MAX_BYTES,
+        )  # fmt: skip
+    except SourceError as exc:
+        # Permanent: kept as a quarantined release so the failure is visible in the admin.
+        return Fetched(location=location, files={"error": str(exc).encode()})
 
 
 def _ingest_fetched(source: Source, fetched: Fetched, release_date: date | None) -> Outcome:
