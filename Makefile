@@ -4,6 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1:8000
+VINTAGES ?= ../shared/data/ons-els-vintages
 
 .PHONY: demo test install lint serve data
 
@@ -19,6 +20,11 @@ data: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_missions
 	$(MANAGE) load_areas
+	@# Older releases first, in publication order, then the current snapshot: every revision is kept.
+	@for day in $$(ls $(VINTAGES) | sort); do for folder in $(VINTAGES)/$$day/*/; do \
+		$(MANAGE) ingest --path $$folder --release-date $$day || exit 1; done; done
+	@# A few snapshot folders are refused on purpose (bad rows, another layout); their reasons are printed.
+	-$(MANAGE) ingest --all
 	$(MANAGE) collectstatic --noinput --verbosity 0
 
 demo: data

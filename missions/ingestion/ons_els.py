@@ -138,9 +138,9 @@ def _canonical_columns(raw: pd.DataFrame) -> tuple[pd.DataFrame, tuple[str, ...]
         if canonical is None:
             ignored.append(str(name).strip())
         elif canonical not in columns:
-            columns[canonical] = raw[name].str.strip()
+            columns[canonical] = _strip(raw[name])
         elif canonical == "note":
-            columns["note"] = _join_notes(columns["note"], raw[name].str.strip())
+            columns["note"] = _join_notes(columns["note"], _strip(raw[name]))
         else:
             raise SourceError(f"two columns both read as {canonical!r}; cannot tell which holds the data")
     missing = [c for c in REQUIRED if c not in columns]
@@ -149,6 +149,13 @@ def _canonical_columns(raw: pd.DataFrame) -> tuple[pd.DataFrame, tuple[str, ...]
         raise SourceError(f"required column(s) missing: {', '.join(missing)} (header reads: {names})")
     frame = pd.DataFrame({c: columns.get(c, pd.Series("", index=raw.index)) for c in REQUIRED + OPTIONAL})
     return frame, tuple(ignored)
+
+
+def _strip(column: pd.Series) -> pd.Series:
+    # Checking the distinct values first is far cheaper than stripping every cell of a clean column.
+    if any(value != value.strip() for value in pd.unique(column.to_numpy())):
+        return column.str.strip()
+    return column
 
 
 def _join_notes(first: pd.Series, second: pd.Series) -> pd.Series:

@@ -83,10 +83,10 @@ def _parse_periods(frame, errors):
             bad.append(text)
     if bad:
         errors.append(_problem("period", "unrecognised period", frame[frame["period"].isin(bad)], "period"))
-    frame["period_raw"] = frame["period"]
-    frame["period"] = frame["period_raw"].map(lambda t: parsed[t].key if t in parsed else "")
-    frame["period_start"] = frame["period_raw"].map(lambda t: parsed[t].start if t in parsed else None)
-    frame["period_months"] = frame["period_raw"].map(lambda t: parsed[t].months if t in parsed else 0)
+    raw = frame["period"]
+    frame["period"] = raw.map({t: p.key for t, p in parsed.items()}).fillna("")
+    frame["period_start"] = raw.map({t: p.start.isoformat() for t, p in parsed.items()})
+    frame["period_months"] = raw.map({t: p.months for t, p in parsed.items()}).fillna(0).astype(int)
 
 
 def _parse_status(frame, warnings):

@@ -96,7 +96,8 @@ class Release(models.Model):
 class Observation(models.Model):
     """One published value; never updated in place, closed by the release that superseded it."""
 
-    indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="observations")
+    # Indexes are kept to the three the reads need: every extra one slows each release's COPY.
+    indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="observations", db_index=False)
     area_code = models.CharField(max_length=12)
     period = models.CharField(max_length=20, help_text="Canonical period key.")
     period_start = models.DateField()
@@ -106,9 +107,9 @@ class Observation(models.Model):
     uci = models.FloatField(null=True, blank=True)
     status = models.CharField(max_length=1, blank=True)
     note = models.TextField(blank=True)
-    release = models.ForeignKey(Release, on_delete=models.PROTECT, related_name="published")
+    release = models.ForeignKey(Release, on_delete=models.PROTECT, related_name="published", db_index=False)
     superseded_by = models.ForeignKey(
-        Release, null=True, blank=True, on_delete=models.PROTECT, related_name="superseded"
+        Release, null=True, blank=True, on_delete=models.PROTECT, related_name="superseded", db_index=False
     )
 
     class Meta:
@@ -121,7 +122,6 @@ class Observation(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["indicator", "period"]),
             models.Index(fields=["area_code"]),
             models.Index(fields=["indicator", "area_code", "period"]),
         ]

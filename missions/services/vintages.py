@@ -106,7 +106,7 @@ def _insert(rows: pd.DataFrame, release: Release) -> None:
 
 def _copy(rows: pd.DataFrame) -> None:
     buffer = io.StringIO()
-    rows.to_csv(buffer, header=False, index=False, float_format="%.17g")
+    rows.to_csv(buffer, header=False, index=False)
     table = Observation._meta.db_table
     sql = f"COPY {table} ({', '.join(COLUMNS)}) FROM STDIN WITH (FORMAT csv, FORCE_NOT_NULL (status, note))"
     with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:

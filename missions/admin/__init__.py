@@ -1,0 +1,1 @@
+from . import catalogue, data  # noqa: F401  (registers the model admins)
