@@ -55,9 +55,16 @@ class MissionAdmin(SimpleHistoryAdmin):
         items = format_html_join(
             "",
             '<li><a href="{}">{}: {}</a> {}</li>',
-            ((reverse("admin:missions_target_change", args=[t.pk]), t.metric.slug, t.get_type_display(),
-              "" if t.value is None else t.value) for t in rows),
-        )  # fmt: skip
+            (
+                (
+                    reverse("admin:missions_target_change", args=[t.pk]),
+                    t.metric.slug,
+                    t.get_type_display(),
+                    "" if t.value is None else t.value,
+                )
+                for t in rows
+            ),
+        )
         return format_html("<ul>{}</ul>", items)
 
 

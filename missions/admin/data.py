@@ -62,10 +62,13 @@ class ReleaseAdmin(ReadOnlyAdmin):
     def validation_report(self, obj):
         def rows(kind):
             return format_html_join(
-                "", "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                ((kind, p["column"], p["reason"], p["count"], ", ".join(map(str, p.get("lines", [])))) for p in
-                 obj.report.get(kind + "s", [])),
-            )  # fmt: skip
+                "",
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                (
+                    (kind, p["column"], p["reason"], p["count"], ", ".join(map(str, p.get("lines", []))))
+                    for p in obj.report.get(kind + "s", [])
+                ),
+            )
 
         flagged = obj.report.get("flagged_revision_count", 0)
         return format_html(

@@ -14,9 +14,21 @@ CATALOGUE_DIR = Path(__file__).resolve().parent.parent / "catalogue"
 DEFAULT_CATALOGUE = CATALOGUE_DIR / "levelling-up-2022.yaml"
 REASON = "Loaded from the catalogue"
 TARGET_FIELDS = (
-    "type", "value_kind", "target_year", "baseline_period", "baseline_note", "area_code", "group",
-    "benchmark_area", "aggregate", "gap_definition", "official", "source", "test", "note",
-)  # fmt: skip
+    "type",
+    "value_kind",
+    "target_year",
+    "baseline_period",
+    "baseline_note",
+    "area_code",
+    "group",
+    "benchmark_area",
+    "aggregate",
+    "gap_definition",
+    "official",
+    "source",
+    "test",
+    "note",
+)
 
 
 @transaction.atomic
@@ -40,7 +52,7 @@ def load_catalogue(*, path: Path = DEFAULT_CATALOGUE) -> SyncResult:
             values={"name": p["name"], "note": p.get("note", "")},
             result=result,
             reason=REASON,
-        )  # fmt: skip
+        )
         for p in data["pillars"]
     }
     missions = {m["number"]: _load_mission(m, framework, pillars, result) for m in data["missions"]}
@@ -60,8 +72,19 @@ def _load_mission(m: dict, framework, pillars, result) -> Mission:
 
 
 def _load_metric(m: dict, missions, result) -> None:
-    keys = ("name", "role", "role_note", "unit", "polarity", "publisher", "dataset", "frequency",
-            "comparison_geography", "definition", "notes")  # fmt: skip
+    keys = (
+        "name",
+        "role",
+        "role_note",
+        "unit",
+        "polarity",
+        "publisher",
+        "dataset",
+        "frequency",
+        "comparison_geography",
+        "definition",
+        "notes",
+    )
     values = {k: m.get(k, "") for k in keys} | {
         "mission": missions[m["mission"]],
         "decimal_places": m.get("decimal_places", 1),

@@ -25,7 +25,7 @@ def resolve_indicators(*, source: Source, names: list[str], release: Release) ->
                 "count": 0,
                 "lines": [],
                 "examples": [],
-            }  # fmt: skip
+            }
         )
         resolved[unresolved[0]] = indicator.id
         unresolved = []

@@ -63,9 +63,13 @@ def ingest_source(*, source: Source, location: str = "", release_date: date | No
 def _fetch(source: Source, location: str) -> Fetched:
     try:
         return get_connector(source.connector).fetch(
-            slug=source.slug, location=location, etag=source.etag, last_modified=source.last_modified,
-            timeout=settings.INGEST_TIMEOUT_SECONDS, max_bytes=settings.INGEST_MAX_BYTES,
-        )  # fmt: skip
+            slug=source.slug,
+            location=location,
+            etag=source.etag,
+            last_modified=source.last_modified,
+            timeout=settings.INGEST_TIMEOUT_SECONDS,
+            max_bytes=settings.INGEST_MAX_BYTES,
+        )
     except SourceError as exc:
         # Permanent: kept as a quarantined release so the failure is visible in the admin.
         return Fetched(location=location, files={"error": str(exc).encode()})
@@ -101,9 +105,14 @@ def _ingest_fetched(source: Source, fetched: Fetched, release_date: date | None)
 def _accept(source, fetched, sha, parsed, checked: Validated, when: date, basis: str) -> Outcome:
     _update_source_metadata(source, parsed.metadata)
     release = Release.objects.create(
-        source=source, release_date=when, release_date_basis=basis, location=fetched.location, sha256=sha,
-        status=Release.Status.ACCEPTED, report=_report(checked.warnings, parsed.ignored_columns),
-    )  # fmt: skip
+        source=source,
+        release_date=when,
+        release_date_basis=basis,
+        location=fetched.location,
+        sha256=sha,
+        status=Release.Status.ACCEPTED,
+        report=_report(checked.warnings, parsed.ignored_columns),
+    )
     store_files(release, fetched.files)
     later = Release.objects.filter(
         source=source, status__in=[Release.Status.ACCEPTED, Release.Status.UNCHANGED], release_date__gt=when
@@ -125,9 +134,13 @@ def _accept(source, fetched, sha, parsed, checked: Validated, when: date, basis:
 
 def _quarantine(source, fetched, sha, errors, warnings, when: date) -> Outcome:
     release = Release.objects.create(
-        source=source, release_date=when, location=fetched.location, sha256=sha, status=Release.Status.QUARANTINED,
+        source=source,
+        release_date=when,
+        location=fetched.location,
+        sha256=sha,
+        status=Release.Status.QUARANTINED,
         report=_report(warnings, (), errors=errors),
-    )  # fmt: skip
+    )
     store_files(release, fetched.files)
     _mark_checked(source, outcome="quarantined", fetched=fetched, sha=sha, error=release.reason)
     return Outcome(source.slug, "quarantined", release.id, message=release.reason)
@@ -172,7 +185,7 @@ def _mark_checked(source: Source, *, outcome: str, fetched: Fetched | None = Non
                 "publisher",
                 "publisher_url",
             )
-        }  # fmt: skip
+        }
     )
 
 

@@ -14,7 +14,7 @@ def store_files(release: Release, files: dict[str, bytes]) -> None:
             sha256=hashlib.sha256(data).hexdigest(),
             size=len(data),
             content=gzip.compress(data, compresslevel=5),
-        )  # fmt: skip
+        )
         for name, data in files.items()
     )
 

@@ -82,7 +82,7 @@ def _flag_revisions(revised: pd.DataFrame, changes: Changes, flag_above: float) 
             "period": r.period,
             "old": r.value_old,
             "new": r.value,
-        }  # fmt: skip
+        }
         for r in big.head(FLAGS_SHOWN).itertuples()
     ]
 
@@ -121,10 +121,12 @@ def store_release_rows(*, source: Source, release: Release, checked: Validated) 
     columns = ["indicator_id", "area_code", "period", "period_start", "period_months", "value", "lci", "uci"]
     indicator_ids = sorted(set(ids.values()) | set(source.indicators.values_list("id", flat=True)))
     changes = apply_release(
-        release=release, frame=frame[columns + ["status", "note"]], indicator_ids=indicator_ids,
+        release=release,
+        frame=frame[columns + ["status", "note"]],
+        indicator_ids=indicator_ids,
         withdraw_missing=source.history_kind == Source.HistoryKind.FULL,
         flag_above=settings.INGEST_REVISION_REVIEW_THRESHOLD,
-    )  # fmt: skip
+    )
     return changes, sorted(set(ids.values())) if changes.any else []
 
 

@@ -40,8 +40,22 @@ def start_worker(services, data_server):
             "CELERY_QUEUE": queue,
             "CELERY_VISIBILITY_TIMEOUT": "3",
         }
-        cmd = [sys.executable, "-m", "celery", "-A", "tracker", "worker", "-P", "solo", "-Q", queue,
-               "--without-heartbeat", "--without-mingle", "--without-gossip", "--loglevel=WARNING"]  # fmt: skip
+        cmd = [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "tracker",
+            "worker",
+            "-P",
+            "solo",
+            "-Q",
+            queue,
+            "--without-heartbeat",
+            "--without-mingle",
+            "--without-gossip",
+            "--loglevel=WARNING",
+        ]
         workers.append(subprocess.Popen(cmd, cwd=ROOT, env=env, start_new_session=True))
         return workers[-1]
 

@@ -29,15 +29,28 @@ def _parse(text: str, meta: dict | None = None):
 def test_every_header_layout_reads_to_the_same_columns(header):
     names = [h.strip().lstrip("\ufeff") for h in header.strip().split(",")]
     values = {
-        "areacd": "E06000001", "indicator": "Pay", "period": "2019-01-01/P1Y", "observation": "10.5", "value": "10.5",
-        "lci_95": "10", "lower_confidence_interval_95": "10", "lower confidence interval (95%)": "10",
-        "uci_95": "11", "upper_confidence_interval_95": "11", "upper confidence interval (95%)": "11",
-    }  # fmt: skip
+        "areacd": "E06000001",
+        "indicator": "Pay",
+        "period": "2019-01-01/P1Y",
+        "observation": "10.5",
+        "value": "10.5",
+        "lci_95": "10",
+        "lower_confidence_interval_95": "10",
+        "lower confidence interval (95%)": "10",
+        "uci_95": "11",
+        "upper_confidence_interval_95": "11",
+        "upper confidence interval (95%)": "11",
+    }
     row = ",".join(values.get(n.lower(), "") for n in names)
     frame = _parse(header + row + "\n").frame
     assert frame.loc[0, ["area_code", "indicator", "period", "value", "lci", "uci"]].tolist() == [
-        "E06000001", "Pay", "2019-01-01/P1Y", "10.5", "10", "11",
-    ]  # fmt: skip
+        "E06000001",
+        "Pay",
+        "2019-01-01/P1Y",
+        "10.5",
+        "10",
+        "11",
+    ]
 
 
 def test_a_duplicated_notes_column_is_merged():
@@ -74,7 +87,7 @@ def test_metadata_with_a_shared_block_gives_publisher_date_and_indicators():
                     "Male": {"label": "Male"},
                 }
             }
-        ).encode()  # fmt: skip
+        ).encode()
     )
     assert meta.source_org == "ONS"
     assert [d.isoformat() for d in meta.release_dates] == ["2026-02-19"]

@@ -1,0 +1,199 @@
+"""Cross-sectional rules: the gap between top and bottom areas, every area improving, distance to a benchmark.
+
+Pure: no Django. A cross-section is {area code: Point} for one period.
+"""
+
+import math
+
+import numpy as np
+
+from missions.progress.direction import judge_change
+from missions.progress.types import METHOD_V1, Method, Point, Result, Status
+
+Sections = dict[str, dict[str, Point]]  # period -> area -> point
+
+
+def group_size(n: int, share: float) -> int:
+    """Return how many areas make the top (or bottom) group: n x share rounded half up, at least one."""
+    return max(1, math.floor(n * share + 0.5))
+
+
+def gap_at(section: dict[str, Point], *, share: float) -> dict:
+    """Return the top-group mean minus the bottom-group mean, P90/P10 and CV, naming both groups."""
+    ranked = sorted(((p.value, code) for code, p in section.items() if p.usable), reverse=True)
+    values = np.array([v for v, _ in ranked])
+    k = group_size(len(ranked), share)
+    top, bottom = ranked[:k], ranked[-k:]
+    p90, p10 = np.percentile(values, 90), np.percentile(values, 10)
+    return {
+        "areas": len(ranked),
+        "group_size": k,
+        "top_mean": float(np.mean([v for v, _ in top])),
+        "bottom_mean": float(np.mean([v for v, _ in bottom])),
+        "gap": float(np.mean([v for v, _ in top]) - np.mean([v for v, _ in bottom])),
+        "p90_p10_ratio": float(p90 / p10) if p10 else None,
+        "cv": float(values.std() / values.mean()) if values.mean() else None,
+        "top": [c for _, c in top],
+        "bottom": [c for _, c in bottom],
+    }
+
+
+def _gap_interval(section: dict[str, Point], measure: dict) -> tuple[float, float] | None:
+    """Return a 95% interval for the gap from the areas' own intervals, where all group members publish one."""
+    members = [section[c] for c in measure["top"] + measure["bottom"]]
+    if not all(p.has_interval for p in members):
+        return None
+    k = measure["group_size"]
+
+    def se_of_mean(codes):
+        return math.sqrt(sum(((section[c].uci - section[c].lci) / (2 * 1.96)) ** 2 for c in codes)) / k
+
+    half = 1.96 * math.hypot(se_of_mean(measure["top"]), se_of_mean(measure["bottom"]))
+    return measure["gap"] - half, measure["gap"] + half
+
+
+def _endpoints(sections: Sections, times: dict[str, float], baseline_period: str) -> tuple:
+    periods = sorted((p for p in sections if any(x.usable for x in sections[p].values())), key=times.get)
+    if not periods:
+        return None, None, "no usable values in the comparison areas"
+    base = baseline_period if baseline_period in periods else periods[0]
+    note = (
+        "as catalogued"
+        if base == baseline_period
+        else f"earliest available ({base}); catalogued {baseline_period or 'none'}"
+    )
+    if periods[-1] == base:
+        return base, None, f"no period after the baseline {base} yet"
+    return base, periods[-1], note
+
+
+def _balanced(sections: Sections, base: str, latest: str) -> tuple[dict, dict, dict]:
+    both = {c for c, p in sections[base].items() if p.usable} & {c for c, p in sections[latest].items() if p.usable}
+    only_base = sorted(c for c, p in sections[base].items() if p.usable and c not in both)
+    only_latest = sorted(c for c, p in sections[latest].items() if p.usable and c not in both)
+    pick = lambda period: {c: sections[period][c] for c in both}  # noqa: E731
+    return pick(base), pick(latest), {"only_at_baseline": only_base, "only_at_latest": only_latest}
+
+
+def assess_gap(
+    *,
+    sections: Sections,
+    times: dict[str, float],
+    baseline_period: str,
+    method: Method = METHOD_V1,
+    interpreted: bool = True,
+) -> Result:
+    """Return whether the top-minus-bottom gap narrowed, over areas with a value at baseline and latest."""
+    inputs = {"baseline_period": baseline_period, "share": method.group_share}
+    base, latest, note = _endpoints(sections, times, baseline_period)
+    if latest is None:
+        return Result("gap", Status.INSUFFICIENT_DATA, note, method.version, inputs, {}, interpreted)
+    at_base, at_latest, changes = _balanced(sections, base, latest)
+    m_base, m_latest = gap_at(at_base, share=method.group_share), gap_at(at_latest, share=method.group_share)
+    series = []
+    for period in sorted(sections, key=times.get):
+        section = {c: p for c, p in sections[period].items() if c in at_base and p.usable}
+        if times[period] >= times[base] and len(section) >= 2:
+            series.append({"period": period, "time": times[period], **gap_at(section, share=method.group_share)})
+    gap_points = [Point(s["period"], s["time"], s["gap"]) for s in series]
+    ends = [_as_point(base, times[base], m_base, at_base), _as_point(latest, times[latest], m_latest, at_latest)]
+    status, reason, test = judge_change(baseline=ends[0], latest=ends[1], points=gap_points, better=-1, method=method)
+    figures = {
+        "baseline_period": base,
+        "baseline_choice": note,
+        "latest_period": latest,
+        "baseline": m_base,
+        "latest": m_latest,
+        "change": m_latest["gap"] - m_base["gap"],
+        "test": test,
+        "moved": _movers(m_base, m_latest),
+        "boundary_changes": changes,
+        "series": [{k: s[k] for k in ("period", "gap", "p90_p10_ratio", "cv", "areas")} for s in series],
+    }
+    return Result("gap", status, "gap " + reason, method.version, inputs, figures, interpreted)
+
+
+def _as_point(period: str, time: float, measure: dict, section: dict[str, Point]) -> Point:
+    interval = _gap_interval(section, measure)
+    return Point(period, time, measure["gap"], *(interval or (None, None)))
+
+
+def _movers(before: dict, after: dict) -> dict:
+    return {
+        f"{g}_{way}": sorted(set(a) - set(b))
+        for g in ("top", "bottom")
+        for way, (a, b) in {"entered": (after[g], before[g]), "left": (before[g], after[g])}.items()
+    }
+
+
+def assess_every_area(
+    *,
+    sections: Sections,
+    times: dict[str, float],
+    baseline_period: str,
+    polarity: str,
+    method: Method = METHOD_V1,
+    interpreted: bool = True,
+) -> Result:
+    """Return the share of areas better than at their own baseline, listing those that are not."""
+    better = -1 if polarity == "lower" else 1
+    inputs = {"baseline_period": baseline_period, "polarity": polarity}
+    base, latest, note = _endpoints(sections, times, baseline_period)
+    if latest is None:
+        return Result("every_area", Status.INSUFFICIENT_DATA, note, method.version, inputs, {}, interpreted)
+    at_base, at_latest, changes = _balanced(sections, base, latest)
+    moves = {c: better * (at_latest[c].value - at_base[c].value) for c in at_base}
+    not_improved = sorted(c for c, d in moves.items() if d <= 0)
+    worse = sum(1 for d in moves.values() if d < 0)
+    share = 1 - len(not_improved) / len(moves)
+    if not not_improved:
+        status, reason = Status.IMPROVING, f"all {len(moves)} areas are better than at {base}"
+    elif worse / len(moves) > method.every_area_worsening_share:
+        status, reason = Status.WORSENING, f"{worse} of {len(moves)} areas are worse than at {base}"
+    else:
+        status, reason = Status.NO_CLEAR_CHANGE, f"{len(moves) - len(not_improved)} of {len(moves)} areas improved"
+    figures = {
+        "baseline_period": base,
+        "baseline_choice": note,
+        "latest_period": latest,
+        "areas": len(moves),
+        "share_improved": round(share, 6),
+        "not_improved": [{"area": c, "baseline": at_base[c].value, "latest": at_latest[c].value} for c in not_improved],
+        "boundary_changes": changes,
+    }
+    return Result("every_area", status, reason, method.version, inputs, figures, interpreted)
+
+
+def assess_gap_to_benchmark(
+    *,
+    sections: Sections,
+    times: dict[str, float],
+    benchmark: str,
+    baseline_period: str,
+    method: Method = METHOD_V1,
+    interpreted: bool = True,
+) -> Result:
+    """Return whether the mean distance of areas from the benchmark area narrowed."""
+    inputs = {"baseline_period": baseline_period, "benchmark": benchmark}
+    series = []
+    for period in sorted(sections, key=times.get):
+        bench = sections[period].get(benchmark)
+        others = [p.value for c, p in sections[period].items() if c != benchmark and p.usable]
+        if bench is not None and bench.usable and others:
+            distance = float(np.mean([abs(v - bench.value) for v in others]))
+            series.append(Point(period, times[period], distance))
+    base = next((p for p in series if p.period == baseline_period), series[0] if series else None)
+    if base is None or series[-1].time <= base.time:
+        reason = "no period after the baseline yet" if base else f"no values for the benchmark {benchmark}"
+        return Result(
+            "gap_to_benchmark",
+            Status.INSUFFICIENT_DATA,
+            reason,
+            method.version,
+            inputs,
+            {"series": [p.__dict__ for p in series]},
+            interpreted,
+        )
+    status, reason, test = judge_change(baseline=base, latest=series[-1], points=series, better=-1, method=method)
+    figures = {"series": [p.__dict__ for p in series], "test": test, "baseline_period": base.period}
+    return Result("gap_to_benchmark", status, "distance " + reason, method.version, inputs, figures, interpreted)

@@ -1,0 +1,99 @@
+"""Inputs, parameters and statuses of the progress method. Pure: no Django."""
+
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+
+SUPPRESSED = frozenset({"x", "c", "z"})  # no usable value; "u" (low reliability) is used and flagged
+
+
+class Status(StrEnum):
+    ACHIEVED = "achieved"
+    ON_TRACK = "on_track"
+    ACCELERATION_NEEDED = "acceleration_needed"
+    LIMITED_PROGRESS = "limited_progress"
+    DETERIORATING = "deteriorating"
+    IMPROVING = "improving"
+    NO_CLEAR_CHANGE = "no_clear_change"
+    WORSENING = "worsening"
+    INSUFFICIENT_DATA = "insufficient_data"
+    NO_DATA_SOURCE = "no_data_source"
+
+
+STATUS_LABELS = {
+    Status.ACHIEVED: "Achieved",
+    Status.ON_TRACK: "On track",
+    Status.ACCELERATION_NEEDED: "Progress, acceleration needed",
+    Status.LIMITED_PROGRESS: "Limited progress",
+    Status.DETERIORATING: "Deteriorating",
+    Status.IMPROVING: "Improving",
+    Status.NO_CLEAR_CHANGE: "No clear change",
+    Status.WORSENING: "Worsening",
+    Status.INSUFFICIENT_DATA: "Insufficient data",
+    Status.NO_DATA_SOURCE: "No data source yet",
+}
+
+
+@dataclass(frozen=True)
+class Point:
+    """One published value at one period; time is the period's midpoint in decimal years."""
+
+    period: str
+    time: float
+    value: float | None
+    lci: float | None = None
+    uci: float | None = None
+    status: str = ""
+
+    @property
+    def usable(self) -> bool:
+        return self.value is not None and self.value == self.value and self.status not in SUPPRESSED
+
+    @property
+    def has_interval(self) -> bool:
+        return self.lci is not None and self.uci is not None
+
+
+@dataclass(frozen=True)
+class Method:
+    """Every threshold of a method version; stored with each assessment."""
+
+    version: int = 1
+    on_track_ratio: float = 0.95
+    acceleration_ratio: float = 0.60
+    trend_min_points: int = 5
+    projection_min_points_after_baseline: int = 3
+    significance: float = 0.05
+    group_share: float = 0.10
+    every_area_worsening_share: float = 0.5
+    fan_quantiles: tuple[float, ...] = (0.1, 0.3, 0.5, 0.7, 0.9)
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+METHOD_V1 = Method()
+
+
+@dataclass(frozen=True)
+class Result:
+    """What every rule returns: the status, why, and every input and intermediate."""
+
+    rule: str
+    status: Status
+    reason: str
+    method_version: int
+    inputs: dict = field(default_factory=dict)
+    figures: dict = field(default_factory=dict)
+    interpreted: bool = False
+
+    def as_dict(self) -> dict:
+        return {
+            "rule": self.rule,
+            "status": str(self.status),
+            "status_label": STATUS_LABELS[self.status],
+            "reason": self.reason,
+            "method_version": self.method_version,
+            "interpreted": self.interpreted,
+            "inputs": self.inputs,
+            "figures": self.figures,
+        }
