@@ -1,9 +1,13 @@
+from .assessment import Assessment, Methodology, StatusChange
 from .catalogue import Framework, Metric, MetricSeries, Mission, Pillar, Target
 from .data import Indicator, Observation, Release, ReleaseFile, Source
 from .geography import Area
 
 __all__ = [
     "Area",
+    "Assessment",
+    "Methodology",
+    "StatusChange",
     "Framework",
     "Indicator",
     "Metric",

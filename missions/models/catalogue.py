@@ -157,6 +157,7 @@ class Target(models.Model):
     source = models.TextField(blank=True)
     test = models.TextField(blank=True, help_text="The test in words, as catalogued.")
     note = models.TextField(blank=True)
+    data_gap = models.TextField(blank=True, help_text="Why the available data cannot judge this target, if so.")
     status = models.CharField(max_length=10, choices=Mission.Status, default=Mission.Status.ACTIVE)
     retired_on = models.DateField(null=True, blank=True)
     retired_reason = models.TextField(blank=True)
@@ -167,4 +168,4 @@ class Target(models.Model):
         constraints = [models.UniqueConstraint(fields=["metric", "key"], name="target_key_unique")]
 
     def __str__(self):
-        return f"{self.metric.slug}: {self.get_type_display()}"
+        return f"{self.metric.slug}: {self.key}"

@@ -28,6 +28,7 @@ TARGET_FIELDS = (
     "source",
     "test",
     "note",
+    "data_gap",
 )
 
 

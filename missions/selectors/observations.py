@@ -1,16 +1,10 @@
-"""Reads for pages, API and reports."""
+"""Reads of vintaged observations: as published on a date, and the revisions of one value."""
 
 from datetime import date
 
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 
-from missions.models import Mission, Observation, Pillar
-
-
-def list_missions_by_pillar():
-    """Return pillars with their active framework missions, in order."""
-    missions = Mission.objects.order_by("number").prefetch_related("metrics")
-    return Pillar.objects.select_related("framework").prefetch_related(Prefetch("missions", queryset=missions))
+from missions.models import Observation
 
 
 def list_observations_as_of(*, indicator_ids, as_of: date | None = None):

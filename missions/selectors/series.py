@@ -1,0 +1,76 @@
+"""Turn vintaged observations into the plain series and cross-sections the progress rules take."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from missions.ingestion.periods import Period
+from missions.progress import Point
+from missions.selectors.observations import list_observations_as_of
+
+FIELDS = (
+    "indicator_id",
+    "area_code",
+    "period",
+    "period_start",
+    "period_months",
+    "value",
+    "lci",
+    "uci",
+    "status",
+    "release_id",
+)
+
+
+@dataclass
+class MetricData:
+    """All values of one metric breakdown as published on a date, keyed by period and area."""
+
+    sections: dict[str, dict[str, Point]] = field(default_factory=dict)
+    times: dict[str, float] = field(default_factory=dict)
+    release_ids: set[int] = field(default_factory=set)
+
+    def series_for(self, area_code: str) -> list[Point]:
+        return [
+            s[area_code] for p, s in sorted(self.sections.items(), key=lambda i: self.times[i[0]]) if area_code in s
+        ]
+
+    def comparison(self, prefixes: list[str]) -> dict[str, dict[str, Point]]:
+        wanted = tuple(prefixes)
+        return {p: {c: pt for c, pt in s.items() if c.startswith(wanted)} for p, s in self.sections.items()}
+
+    def aggregate(self, *, prefixes: list[str], exclude: list[str]) -> list[Point]:
+        """Return the sum over matching areas per period (no intervals), where every matching area has a value."""
+        points = []
+        for period, section in sorted(self.sections.items(), key=lambda i: self.times[i[0]]):
+            members = [p for c, p in section.items() if c.startswith(tuple(prefixes)) and c not in exclude]
+            if members and all(p.usable for p in members):
+                points.append(Point(period, self.times[period], sum(p.value for p in members)))
+        return points
+
+    def group_mean(self, codes: list[str]) -> list[Point]:
+        """Return the mean over a fixed group of areas per period, where at least half of them have a value."""
+        points = []
+        for period, section in sorted(self.sections.items(), key=lambda i: self.times[i[0]]):
+            values = [section[c].value for c in codes if c in section and section[c].usable]
+            if values and len(values) * 2 >= len(codes):
+                points.append(Point(period, self.times[period], sum(values) / len(values)))
+        return points
+
+
+def get_metric_data(*, indicator_ids: list[int], as_of: date | None) -> MetricData:
+    """Return the values of these indicators as of a date; earlier indicators win where two cover one area."""
+    rank = {pk: n for n, pk in enumerate(indicator_ids)}
+    rows = sorted(
+        list_observations_as_of(indicator_ids=indicator_ids, as_of=as_of).values_list(*FIELDS),
+        key=lambda r: rank[r[0]],
+        reverse=True,
+    )
+    data = MetricData()
+    for _, area, period, start, months, value, lci, uci, status, release_id in rows:
+        data.sections.setdefault(period, {})[area] = Point(period, 0.0, value, lci, uci, status)
+        data.times.setdefault(period, Period(start=start, months=months).midpoint)
+        data.release_ids.add(release_id)
+    for period, section in data.sections.items():
+        for area, point in section.items():
+            section[area] = Point(period, data.times[period], point.value, point.lci, point.uci, point.status)
+    return data

@@ -1,0 +1,99 @@
+"""Choose the rule for a target and feed it the right series: the glue between selectors and progress."""
+
+from dataclasses import replace
+
+from missions.models import Target
+from missions.progress import (
+    Method,
+    Result,
+    Status,
+    assess_direction,
+    assess_every_area,
+    assess_gap,
+    assess_gap_to_benchmark,
+    assess_quantified,
+    group_size,
+)
+from missions.selectors.series import MetricData
+
+QUANTIFIED = {Target.Type.LEVEL, Target.Type.CHANGE, Target.Type.COVERAGE, Target.Type.COUNT}
+# For monitor-only metrics, the widest area the publisher gives stands in where the UK figure is not published.
+WIDEST_AREAS = ("K02000001", "K99000002", "K03000001", "K04000001", "E92000001")
+
+
+def evaluate_target(*, target: Target, data: MetricData | None, method: Method, missing: str = "") -> Result:
+    """Return the target's result on data (None when no published series is connected to its metric)."""
+    metric = target.metric
+    interpreted = not target.official
+    if target.data_gap or data is None or not data.sections:
+        reason = target.data_gap or missing or "no published series is connected to this metric yet"
+        return Result(target.type, Status.NO_DATA_SOURCE, reason, method.version, {}, {}, interpreted)
+    common = {"times": data.times, "baseline_period": target.baseline_period, "method": method}
+    sections = data.comparison(metric.comparison_prefixes)
+    if target.type == Target.Type.GAP_NARROWS:
+        return assess_gap(sections=sections, interpreted=interpreted, **common)
+    if target.type == Target.Type.EVERY_AREA_IMPROVES:
+        return assess_every_area(sections=sections, polarity=metric.polarity, interpreted=interpreted, **common)
+    if target.type == Target.Type.GAP_TO_BENCHMARK_NARROWS:
+        with_benchmark = data.comparison([*metric.comparison_prefixes, target.benchmark_area])
+        return assess_gap_to_benchmark(sections=with_benchmark, benchmark=target.benchmark_area, **common)
+    points, where = headline_series(target=target, data=data, method=method)
+    if not points:
+        return Result(target.type, Status.INSUFFICIENT_DATA, f"no values for {where}", method.version, {}, {})
+    result = _judge_series(target=target, points=points, method=method, interpreted=interpreted)
+    return replace(result, inputs=result.inputs | {"series_of": where})
+
+
+def _judge_series(*, target: Target, points: list, method: Method, interpreted: bool) -> Result:
+    metric = target.metric
+    if target.type in QUANTIFIED and target.value is not None:
+        return assess_quantified(
+            points=points,
+            baseline_period=target.baseline_period,
+            target_value=float(target.value),
+            value_kind=target.value_kind,
+            target_time=target.target_year + 0.5,
+            polarity=metric.polarity,
+            method=method,
+            interpreted=interpreted,
+        )
+    rule = "monitor" if target.type == Target.Type.MONITOR else "direction"
+    return assess_direction(
+        points=points,
+        baseline_period=target.baseline_period,
+        polarity=metric.polarity,
+        method=method,
+        interpreted=interpreted,
+        rule=rule,
+    )
+
+
+def headline_series(*, target: Target, data: MetricData, method: Method) -> tuple[list, str]:
+    """Return the series a quantified or direction target is judged on, and what it is."""
+    if target.aggregate:
+        spec = target.aggregate
+        excluded = spec.get("exclude", [])
+        label = f"sum of {', '.join(spec['prefixes'])} areas excluding {', '.join(excluded) or 'none'}"
+        return data.aggregate(prefixes=spec["prefixes"], exclude=excluded), label
+    if target.group == "bottom_decile":
+        codes = _worst_group(target=target, data=data, method=method)
+        return data.group_mean(codes), f"mean of the worst 10% of areas at baseline: {', '.join(codes)}"
+    area = target.area_code or "K02000001"
+    points = data.series_for(area)
+    if not points and target.type == Target.Type.MONITOR:
+        for fallback in WIDEST_AREAS:
+            if data.series_for(fallback):
+                return data.series_for(fallback), f"area {fallback} (no figure published for {area})"
+    return points, f"area {area}" if points else f"area {area} in the published series"
+
+
+def _worst_group(*, target: Target, data: MetricData, method: Method) -> list[str]:
+    sections = data.comparison(target.metric.comparison_prefixes)
+    periods = sorted((p for p, s in sections.items() if s), key=data.times.get)
+    if not periods:
+        return []
+    base = target.baseline_period if target.baseline_period in sections else periods[0]
+    ranked = sorted((p.value, c) for c, p in sections[base].items() if p.usable)
+    if target.metric.polarity == "lower":
+        ranked.reverse()
+    return [c for _, c in ranked[: group_size(len(ranked), method.group_share)]]
