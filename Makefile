@@ -25,6 +25,7 @@ data: install
 		$(MANAGE) ingest --path $$folder --release-date $$day || exit 1; done; done
 	@# A few snapshot folders are refused on purpose (bad rows, another layout); their reasons are printed.
 	-$(MANAGE) ingest --all
+	$(MANAGE) assess
 	$(MANAGE) collectstatic --noinput --verbosity 0
 
 demo: data

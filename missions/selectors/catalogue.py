@@ -20,7 +20,7 @@ def list_assessable_targets(*, metric_slugs: list[str] | None = None):
     )
     if metric_slugs:
         targets = targets.filter(metric__slug__in=metric_slugs)
-    return targets.prefetch_related("metric__series")
+    return targets.prefetch_related("metric__series", "metric__targets")
 
 
 def get_indicator_ids(*, metric: Metric) -> dict[str, list[int]]:

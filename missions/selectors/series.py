@@ -2,8 +2,14 @@
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import reduce
+from operator import or_
+
+from django.db import connection
+from django.db.models import Q
 
 from missions.ingestion.periods import Period
+from missions.models import Release
 from missions.progress import Point
 from missions.selectors.observations import list_observations_as_of
 
@@ -57,20 +63,34 @@ class MetricData:
         return points
 
 
-def get_metric_data(*, indicator_ids: list[int], as_of: date | None) -> MetricData:
+def _fetch(rows) -> list[tuple]:
+    # The queryset's own SQL on a plain cursor: Django's per-row iterator costs more than the query here.
+    sql, params = rows.values_list(*FIELDS).query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def get_metric_data(*, indicator_ids: list[int], as_of: date | None, area_prefixes: list[str] = ()) -> MetricData:
     """Return the values of these indicators as of a date; earlier indicators win where two cover one area."""
+    if as_of is not None and not Release.objects.filter(release_date__gt=as_of).exists():
+        as_of = None  # nothing was published after as_of: the current values are the values as of then
     rank = {pk: n for n, pk in enumerate(indicator_ids)}
-    rows = sorted(
-        list_observations_as_of(indicator_ids=indicator_ids, as_of=as_of).values_list(*FIELDS),
-        key=lambda r: rank[r[0]],
-        reverse=True,
-    )
-    data = MetricData()
-    for _, area, period, start, months, value, lci, uci, status, release_id in rows:
-        data.sections.setdefault(period, {})[area] = Point(period, 0.0, value, lci, uci, status)
-        data.times.setdefault(period, Period(start=start, months=months).midpoint)
+    several = len(indicator_ids) > 1
+    data, owner, times = MetricData(), {}, {}
+    rows = list_observations_as_of(indicator_ids=indicator_ids, as_of=as_of)
+    if area_prefixes:
+        rows = rows.filter(reduce(or_, (Q(area_code__startswith=p) for p in area_prefixes)))
+    for indicator, area, period, start, months, value, lci, uci, status, release_id in _fetch(rows):
+        if several:
+            key = (area, period)
+            if key in owner and owner[key] <= rank[indicator]:
+                continue
+            owner[key] = rank[indicator]
+        time = times.get((start, months))
+        if time is None:
+            time = times[(start, months)] = Period(start=start, months=months).midpoint
+            data.times.setdefault(period, time)
+        data.sections.setdefault(period, {})[area] = Point(period, data.times[period], value, lci, uci, status)
         data.release_ids.add(release_id)
-    for period, section in data.sections.items():
-        for area, point in section.items():
-            section[area] = Point(period, data.times[period], point.value, point.lci, point.uci, point.status)
     return data

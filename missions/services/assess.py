@@ -5,15 +5,17 @@ from datetime import date
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 
 from missions.models import Assessment, Methodology, Release, StatusChange, Target
 from missions.progress import METHOD_V1, Method, Result
 from missions.selectors.catalogue import get_indicator_ids, list_assessable_targets
 from missions.selectors.series import MetricData, get_metric_data
-from missions.services.evaluate import evaluate_target
+from missions.services.evaluate import evaluate_target, needed_area_prefixes
 
 METHOD_V1_PUBLISHED = date(2026, 11, 23)
+UPDATED_FIELDS = ["status", "reason", "result", "release_ids", "probability", "target_snapshot", "computed_at"]
 
 
 def get_methodology(*, method: Method = METHOD_V1) -> Methodology:
@@ -44,16 +46,19 @@ def recompute_assessments(*, as_of: date | None = None, metric_slugs: list[str] 
     methodology = get_methodology()
     method = method_from(methodology)
     cache: dict[int, dict[str, MetricData]] = {}
-    saved = []
+    results = []
     for target in list_assessable_targets(metric_slugs=metric_slugs):
         if target.metric_id not in cache:
             ids = get_indicator_ids(metric=target.metric)
-            cache[target.metric_id] = {b: get_metric_data(indicator_ids=i, as_of=as_of) for b, i in ids.items()}
+            areas = needed_area_prefixes(target.metric)
+            cache[target.metric_id] = {
+                b: get_metric_data(indicator_ids=i, as_of=as_of, area_prefixes=areas) for b, i in ids.items()
+            }
+        missing = missing_reason(target.metric) if not cache[target.metric_id] else ""
         for breakdown, data in (cache[target.metric_id] or {"": None}).items():
-            result = evaluate_target(target=target, data=data, method=method, missing=missing_reason(target.metric))
-            release_ids = sorted(data.release_ids) if data else []
-            saved.append(save_assessment(target, breakdown, as_of, methodology, result, release_ids))
-    return saved
+            result = evaluate_target(target=target, data=data, method=method, missing=missing)
+            results.append((target, breakdown, result, sorted(data.release_ids) if data else []))
+    return save_assessments(results, as_of=as_of, methodology=methodology)
 
 
 def missing_reason(metric) -> str:
@@ -74,45 +79,60 @@ def missing_reason(metric) -> str:
 def save_assessment(
     target: Target, breakdown: str, as_of: date, methodology, result: Result, release_ids
 ) -> Assessment:
-    """Store a result for (target, breakdown, as_of, method), logging a change of status against the one before."""
-    previous = (
-        Assessment.objects.filter(target=target, breakdown=breakdown, methodology=methodology, as_of__lte=as_of)
-        .order_by("-as_of", "-computed_at")
-        .first()
+    """Store one result (see save_assessments)."""
+    return save_assessments([(target, breakdown, result, release_ids)], as_of=as_of, methodology=methodology)[0]
+
+
+def save_assessments(results: list[tuple], *, as_of: date, methodology: Methodology) -> list[Assessment]:
+    """Store results for (target, breakdown) at as_of, logging each change of status against the one before."""
+    targets = [t for t, *_ in results]
+    previous = {}
+    for a in Assessment.objects.filter(target__in=targets, methodology=methodology, as_of__lte=as_of).order_by(
+        "as_of", "computed_at"
+    ):
+        previous[(a.target_id, a.breakdown)] = a  # the last one wins: the latest on or before as_of
+    history = dict(
+        Target.history.filter(id__in=[t.id for t in targets]).values_list("id").annotate(latest=Max("history_id"))
     )
-    assessment, _ = Assessment.objects.update_or_create(
-        target=target,
-        breakdown=breakdown,
-        as_of=as_of,
-        methodology=methodology,
-        defaults={
-            "status": str(result.status),
-            "reason": result.reason,
-            "result": result.as_dict(),
-            "probability": (result.figures.get("projection") or {}).get("probability_of_meeting_target"),
-            "release_ids": release_ids,
-            "target_snapshot": target_snapshot(target),
-            "computed_at": timezone.now(),
-        },
-    )
-    old = previous.status if previous else ""
-    if old != assessment.status:
-        StatusChange.objects.create(
-            target=target,
-            breakdown=breakdown,
-            methodology=methodology,
-            as_of=as_of,
-            old_status=old,
-            new_status=assessment.status,
+    now, saved, changes = timezone.now(), [], []
+    for target, breakdown, result, release_ids in results:
+        before = previous.get((target.id, breakdown))
+        row = (
+            before
+            if before is not None and before.as_of == as_of
+            else Assessment(target=target, breakdown=breakdown, as_of=as_of, methodology=methodology)
         )
-    return assessment
+        row.status, row.reason, row.result, row.release_ids = (
+            str(result.status),
+            result.reason,
+            result.as_dict(),
+            release_ids,
+        )
+        row.probability = (result.figures.get("projection") or {}).get("probability_of_meeting_target")
+        row.target_snapshot, row.computed_at = target_snapshot(target, history.get(target.id)), now
+        saved.append(row)
+        old = before.status if before else ""
+        if old != row.status:
+            changes.append(
+                StatusChange(
+                    target=target,
+                    breakdown=breakdown,
+                    methodology=methodology,
+                    as_of=as_of,
+                    old_status=old,
+                    new_status=row.status,
+                )
+            )
+    Assessment.objects.bulk_create([a for a in saved if a.pk is None])
+    Assessment.objects.bulk_update([a for a in saved if a.pk is not None], UPDATED_FIELDS)
+    StatusChange.objects.bulk_create(changes)
+    return saved
 
 
-def target_snapshot(target: Target) -> dict:
+def target_snapshot(target: Target, history_id: int | None) -> dict:
     """Return the target's values as assessed, so later edits never change what an assessment used."""
     keys = ("key", "type", "value_kind", "target_year", "baseline_period", "area_code", "group", "official")
     snapshot = {k: getattr(target, k) for k in keys}
     snapshot["value"] = None if target.value is None else str(target.value)
-    latest = target.history.order_by("-history_date").first()
-    snapshot["history_id"] = latest.history_id if latest else None
+    snapshot["history_id"] = history_id
     return snapshot

@@ -68,6 +68,15 @@ def _judge_series(*, target: Target, points: list, method: Method, interpreted: 
     )
 
 
+def needed_area_prefixes(metric) -> list[str]:
+    """Return the GSS code prefixes (or whole codes) any rule needs for this metric's targets."""
+    wanted = set(metric.comparison_prefixes) | set(WIDEST_AREAS)
+    for target in metric.targets.all():
+        wanted |= {code for code in (target.area_code, target.benchmark_area) if code}
+        wanted |= set((target.aggregate or {}).get("prefixes", []))
+    return sorted(wanted)
+
+
 def headline_series(*, target: Target, data: MetricData, method: Method) -> tuple[list, str]:
     """Return the series a quantified or direction target is judged on, and what it is."""
     if target.aggregate:
