@@ -97,6 +97,8 @@ def _insert(rows: pd.DataFrame, release: Release) -> None:
         return
     rows = rows.assign(release_id=release.id)[COLUMNS]
     rows[TEXTS] = rows[TEXTS].fillna("")
+    # The outer merge turns integer columns into floats wherever stored rows exist; the database wants integers.
+    rows = rows.astype({"indicator_id": int, "period_months": int})
     if connection.vendor == "postgresql":
         _copy(rows)
     else:
