@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "simple_history",
     "missions",
+    "reports",
 ]
 
 MIDDLEWARE = [
@@ -107,7 +108,9 @@ CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=360)
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)}
 CELERY_BEAT_SCHEDULE = {
     "check-due-sources": {"task": "missions.tasks.check_due_sources_task", "schedule": 60.0},
+    "publish-due-reports": {"task": "reports.tasks.publish_due_reports_task", "schedule": 60.0},
 }
+REPORT_RELEASE_TIME = env("REPORT_RELEASE_TIME", default="09:30")
 
 # Where the catalogue's ONS ELS sources are read from: the bundled snapshot when present.
 _SHARED_ELS = BASE_DIR.parent / "shared" / "data" / "ons-els"
@@ -132,6 +135,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
+    # PDF rendering logs every layout step and font subset at INFO.
+    "loggers": {name: {"level": "WARNING"} for name in ("weasyprint", "fontTools", "matplotlib")},
 }
 
 if not DEBUG:

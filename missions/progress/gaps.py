@@ -108,6 +108,7 @@ def assess_gap(
         "test": test,
         "moved": _movers(m_base, m_latest),
         "boundary_changes": changes,
+        "latest_values": {c: p.value for c, p in sorted(at_latest.items())},
         "series": [{k: s[k] for k in ("period", "gap", "p90_p10_ratio", "cv", "areas")} for s in series],
     }
     return Result("gap", status, "gap " + reason, method.version, inputs, figures, interpreted)

@@ -20,7 +20,7 @@ UPDATED_FIELDS = ["status", "reason", "result", "release_ids", "probability", "t
 
 def get_methodology(*, method: Method = METHOD_V1) -> Methodology:
     """Return the stored version of method; a stored version whose parameters differ is an error, never edited."""
-    stored, _ = Methodology.objects.get_or_create(
+    stored, created = Methodology.objects.get_or_create(
         version=method.version,
         defaults={
             "parameters": method.as_dict(),
@@ -28,6 +28,8 @@ def get_methodology(*, method: Method = METHOD_V1) -> Methodology:
             "summary": "Compound-growth ratio, interval or trend tests, top-10%/bottom-10% gaps.",
         },
     )
+    if created:
+        stored.refresh_from_db()  # read parameters back as stored JSON, exactly as every later reader sees them
     if method_from(stored) != method:
         raise ImproperlyConfigured(f"stored method version {method.version} differs from the code's; add a version")
     return stored

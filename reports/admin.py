@@ -1,0 +1,83 @@
+"""Admin for reports: the workflow's actions call the services, which check permissions and the four-eyes rule."""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+from django.utils.html import format_html
+
+from reports.models import PreReleaseAccess, Report, ScheduleChange
+from reports.services import approve_report, publish_due_reports, schedule_report
+
+
+class ScheduleChangeInline(admin.TabularInline):
+    model = ScheduleChange
+    extra = 0
+    can_delete = False
+    readonly_fields = ("old_time", "new_time", "reason", "changed_by", "changed_at")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Report)
+class ReportAdmin(admin.ModelAdmin):
+    list_display = ("title", "version", "as_of", "status", "created_by", "approved_by", "scheduled_for", "published_at")
+    list_filter = ("status",)
+    search_fields = ("title", "series")
+    readonly_fields = (
+        "series",
+        "version",
+        "as_of",
+        "status",
+        "created_by",
+        "approved_by",
+        "approved_at",
+        "scheduled_for",
+        "published_at",
+        "supersedes",
+        "preview",
+    )
+    exclude = ("snapshot",)
+    inlines = [ScheduleChangeInline]
+    actions = ["approve", "schedule_default", "publish_due"]
+
+    @admin.display(description="Preview")
+    def preview(self, obj):
+        url = reverse("reports:preview", args=[obj.pk, "report.html"])
+        return format_html('<a href="{}">HTML</a> (views before publication are logged)', url)
+
+    def has_add_permission(self, request):
+        return False  # reports are built from data by build_report, never typed in
+
+    def _run(self, request, queryset, action, done):
+        for report in queryset:
+            try:
+                action(report)
+                self.message_user(request, f"{report}: {done}", messages.SUCCESS)
+            except (PermissionDenied, ValidationError) as exc:
+                self.message_user(request, f"{report}: {exc}", messages.ERROR)
+
+    @admin.action(description="Approve (four eyes: not your own report)")
+    def approve(self, request, queryset):
+        self._run(request, queryset, lambda r: approve_report(report=r, user=request.user), "approved")
+
+    @admin.action(description="Schedule for 09:30 on the next working day")
+    def schedule_default(self, request, queryset):
+        self._run(request, queryset, lambda r: schedule_report(report=r, user=request.user), "scheduled")
+
+    @admin.action(description="Publish reports whose release time has come")
+    def publish_due(self, request, queryset):
+        published = publish_due_reports()
+        self.message_user(request, f"{len(published)} report(s) published.", messages.INFO)
+
+
+@admin.register(PreReleaseAccess)
+class PreReleaseAccessAdmin(admin.ModelAdmin):
+    list_display = ("report", "user", "path", "viewed_at")
+    list_filter = ("report",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,116 @@
+"""Progress reports: frozen snapshots published like official statistics, corrected openly, never altered."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+
+FROZEN_FIELDS = ("title", "as_of", "snapshot", "version", "correction_notice", "published_at", "scheduled_for")
+
+
+class Report(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        APPROVED = "approved", "Approved"
+        SCHEDULED = "scheduled", "Scheduled"
+        PUBLISHED = "published", "Published"
+        SUPERSEDED = "superseded", "Superseded"
+
+    series = models.SlugField(max_length=120, help_text="Stable permalink name shared by every version.")
+    version = models.PositiveSmallIntegerField(default=1)
+    title = models.CharField(max_length=200)
+    as_of = models.DateField(help_text="Data as published on this date.")
+    status = models.CharField(max_length=12, choices=Status, default=Status.DRAFT)
+    snapshot = models.JSONField(help_text="Everything the report shows, frozen when it was built.")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    approved_at = models.DateTimeField(null=True, blank=True)
+    scheduled_for = models.DateTimeField(null=True, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    supersedes = models.OneToOneField(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="superseded_by"
+    )
+    correction_notice = models.TextField(blank=True, help_text="What changed and why (corrections only).")
+
+    class Meta:
+        ordering = ["-as_of", "series", "-version"]
+        permissions = [
+            ("approve_report", "Can approve a report built by someone else"),
+            ("schedule_report", "Can schedule a report's release"),
+        ]
+        constraints = [models.UniqueConstraint(fields=["series", "version"], name="report_version_unique")]
+
+    def __str__(self):
+        return f"{self.title} (v{self.version}, {self.status})"
+
+    def save(self, *args, **kwargs):
+        if self.pk:
+            stored = Report.objects.filter(pk=self.pk).values(*FROZEN_FIELDS, "status").first()
+            if stored and stored["status"] in (self.Status.PUBLISHED, self.Status.SUPERSEDED):
+                changed = [f for f in FROZEN_FIELDS if stored[f] != getattr(self, f)]
+                if changed or self.status not in (self.Status.PUBLISHED, self.Status.SUPERSEDED):
+                    raise ValidationError(f"a published report cannot be altered ({', '.join(changed) or 'status'})")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if self.is_public:
+            raise ValidationError("a published report cannot be deleted")
+        return super().delete(*args, **kwargs)
+
+    @property
+    def is_public(self) -> bool:
+        return self.status in (self.Status.PUBLISHED, self.Status.SUPERSEDED)
+
+
+class Artefact(models.Model):
+    """A rendered file of a report, stored in the database: private until the report is published."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="artefacts")
+    name = models.CharField(max_length=120, help_text="File name within the report, e.g. report.pdf")
+    content_type = models.CharField(max_length=100)
+    content = models.BinaryField()
+    sha256 = models.CharField(max_length=64)
+    size = models.PositiveBigIntegerField()
+
+    class Meta:
+        ordering = ["report", "name"]
+        constraints = [models.UniqueConstraint(fields=["report", "name"], name="artefact_name_unique")]
+
+    def __str__(self):
+        return f"{self.report_id}/{self.name}"
+
+
+class ScheduleChange(models.Model):
+    """Every (re)scheduling of a release, shown on the public release calendar with its reason."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="schedule_changes")
+    old_time = models.DateTimeField(null=True, blank=True)
+    new_time = models.DateTimeField()
+    reason = models.TextField(blank=True)
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["changed_at"]
+
+    def __str__(self):
+        return f"{self.report_id}: {self.old_time} -> {self.new_time}"
+
+
+class PreReleaseAccess(models.Model):
+    """A staff view of an unpublished report (pre-release access record)."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="pre_release_access")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    path = models.CharField(max_length=300)
+    viewed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-viewed_at"]
+        verbose_name_plural = "pre-release access records"
+
+    def __str__(self):
+        return f"{self.user_id} viewed {self.report_id} at {self.viewed_at}"

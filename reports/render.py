@@ -1,0 +1,110 @@
+"""Render a report's artefacts from its snapshot: HTML (primary), PDF, one CSV per table and an Excel workbook."""
+
+import base64
+import hashlib
+import io
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+from django.template.loader import render_to_string
+
+from reports.charts import Chart, gap_chart, ranking_chart, series_chart, status_grid
+from reports.tables import all_tables
+
+NO_CHART = {"no_data_source", "insufficient_data"}
+
+
+@dataclass(frozen=True)
+class File:
+    name: str
+    content_type: str
+    content: bytes
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.content).hexdigest()
+
+
+def build_charts(snapshot: dict) -> dict[str, list[Chart]]:
+    """Return the charts of each entry key (plus "summary"): series for headline metrics, ranking and gap for gaps."""
+    charts: dict[str, list[Chart]] = {"summary": [status_grid(snapshot)]}
+    names = snapshot.get("area_names", {})
+    for mission in snapshot["missions"]:
+        for entry in mission["targets"]:
+            result = entry["result"]
+            if entry["status"] in NO_CHART:
+                continue
+            if result.get("rule") == "gap" and result["figures"].get("latest_values"):
+                charts[entry["key"]] = [ranking_chart(entry, names), gap_chart(entry)]
+            elif entry["role"] == "headline" and result.get("inputs", {}).get("points"):
+                charts[entry["key"]] = [series_chart(entry)]
+    return charts
+
+
+def _figure_context(chart: Chart, *, for_pdf: bool) -> dict:
+    if for_pdf:
+        image = f'<img src="data:image/png;base64,{base64.b64encode(chart.png).decode()}" alt="{chart.alt}">'
+    else:
+        svg = re.sub(r"^.*?(<svg)", r"\1", chart.svg.decode(), flags=re.S)
+        image = svg.replace("<svg ", f'<svg role="img" aria-label="{chart.alt}" ', 1)
+    table = chart.table.head(60).round(4)  # display only: the CSV and workbook keep full precision
+    return {
+        "name": chart.name,
+        "image": image,
+        "summary": chart.summary,
+        "alt": chart.alt,
+        "columns": list(table.columns),
+        "rows": table.astype(object).where(table.notna(), "").values.tolist(),
+        "truncated": len(chart.table) > len(table),
+        "total_rows": len(chart.table),
+    }
+
+
+def render_html(report, snapshot: dict, charts: dict[str, list[Chart]], *, for_pdf: bool = False) -> str:
+    figures = {key: [_figure_context(c, for_pdf=for_pdf) for c in items] for key, items in charts.items()}
+    return render_to_string(
+        "reports/report_document.html",
+        {"report": report, "snapshot": snapshot, "figures": figures, "for_pdf": for_pdf},
+    )
+
+
+def render_pdf(html: str) -> bytes:
+    from weasyprint import HTML
+
+    return HTML(string=html, base_url=".").write_pdf()
+
+
+def render_tables(snapshot: dict) -> list[File]:
+    tables = all_tables(snapshot)
+    files = [File(f"data/{name}.csv", "text/csv", table.to_csv(index=False).encode()) for name, table in tables.items()]
+    workbook = io.BytesIO()
+    with pd.ExcelWriter(workbook, engine="openpyxl") as writer:
+        for name, table in tables.items():
+            table.to_excel(writer, sheet_name=_sheet_name(name), index=False)
+    xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    return [*files, File("data.xlsx", xlsx, workbook.getvalue())]
+
+
+def _sheet_name(name: str) -> str:
+    digest = hashlib.sha1(name.encode()).hexdigest()[:4]
+    return name if len(name) <= 31 else f"{name[:26]}-{digest}"
+
+
+def render_artefacts(report, snapshot: dict) -> list[File]:
+    """Return every file of the report, each a pure function of the snapshot."""
+    charts = build_charts(snapshot)
+    html = render_html(report, snapshot, charts)
+    pdf = render_pdf(render_html(report, snapshot, charts, for_pdf=True))
+    chart_files = [
+        File(f"charts/{c.name}.{ext}", ctype, data)
+        for items in charts.values()
+        for c in items
+        for ext, ctype, data in (("svg", "image/svg+xml", c.svg), ("png", "image/png", c.png))
+    ]
+    return [
+        File("report.html", "text/html; charset=utf-8", html.encode()),
+        File("report.pdf", "application/pdf", pdf),
+        *render_tables(snapshot),
+        *chart_files,
+    ]

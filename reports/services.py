@@ -1,0 +1,130 @@
+"""The publication workflow: build a draft, approve (four eyes), schedule, publish when due, correct openly."""
+
+from datetime import date, datetime
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from reports.models import Artefact, PreReleaseAccess, Report, ScheduleChange
+from reports.render import render_artefacts
+from reports.schedule import default_release_time
+from reports.snapshot import build_snapshot
+
+
+def _require(user, perm: str, action: str) -> None:
+    if user is None or not user.has_perm(perm):
+        raise PermissionDenied(f"{getattr(user, 'username', 'nobody')} may not {action}")
+
+
+@transaction.atomic
+def build_report(
+    *, as_of: date, title: str = "", author=None, supersedes: Report | None = None, correction_notice: str = ""
+) -> Report:
+    """Build a draft report from the data as published on as_of, with all its artefacts."""
+    if author is not None:
+        _require(author, "reports.add_report", "build a report")
+    title = title or f"Levelling Up missions: progress report, data to {as_of:%-d %B %Y}"
+    if supersedes:
+        series, version = supersedes.series, supersedes.version + 1
+    else:
+        series, version = _new_series(slugify(title)[:100]), 1
+    report = Report.objects.create(
+        series=series,
+        version=version,
+        title=title,
+        as_of=as_of,
+        snapshot=build_snapshot(as_of=as_of),
+        created_by=author,
+        supersedes=supersedes,
+        correction_notice=correction_notice,
+    )
+    store_artefacts(report)
+    return report
+
+
+def _new_series(base: str) -> str:
+    series, n = base, 1
+    while Report.objects.filter(series=series).exists():
+        n += 1
+        series = f"{base}-{n}"
+    return series
+
+
+def store_artefacts(report: Report) -> None:
+    Artefact.objects.bulk_create(
+        Artefact(
+            report=report,
+            name=f.name,
+            content_type=f.content_type,
+            content=f.content,
+            sha256=f.sha256,
+            size=len(f.content),
+        )
+        for f in render_artefacts(report, report.snapshot)
+    )
+
+
+def approve_report(*, report: Report, user) -> Report:
+    """Approve a draft: only someone with approve_report who is not its author."""
+    _require(user, "reports.approve_report", "approve reports")
+    if report.created_by_id == user.pk:
+        raise PermissionDenied("the author of a report cannot approve it (four eyes)")
+    if report.status != Report.Status.DRAFT:
+        raise ValidationError(f"only a draft can be approved; this report is {report.status}")
+    report.status, report.approved_by, report.approved_at = Report.Status.APPROVED, user, timezone.now()
+    report.save(update_fields=["status", "approved_by", "approved_at"])
+    return report
+
+
+def schedule_report(*, report: Report, user, release_at: datetime | None = None, reason: str = "") -> Report:
+    """Schedule (or move) an approved report's release; any time but the default needs a recorded reason."""
+    _require(user, "reports.schedule_report", "schedule reports")
+    if report.status not in (Report.Status.APPROVED, Report.Status.SCHEDULED):
+        raise ValidationError(f"only an approved report can be scheduled; this report is {report.status}")
+    default = default_release_time(now=timezone.now(), release_time=settings.REPORT_RELEASE_TIME)
+    release_at = release_at or default
+    if release_at != default and not reason.strip():
+        raise ValidationError(f"a release at another time than {default:%d %B %Y %H:%M} needs a reason")
+    if release_at <= timezone.now():
+        raise ValidationError("the release time must be in the future")
+    ScheduleChange.objects.create(
+        report=report, old_time=report.scheduled_for, new_time=release_at, reason=reason, changed_by=user
+    )
+    report.status, report.scheduled_for = Report.Status.SCHEDULED, release_at
+    report.save(update_fields=["status", "scheduled_for"])
+    return report
+
+
+def publish_due_reports(*, now: datetime | None = None) -> list[Report]:
+    """Publish every scheduled report whose release time has come; each exactly once."""
+    now = now or timezone.now()
+    published = []
+    for report in Report.objects.filter(status=Report.Status.SCHEDULED, scheduled_for__lte=now):
+        with transaction.atomic():
+            claimed = Report.objects.filter(pk=report.pk, status=Report.Status.SCHEDULED).update(
+                status=Report.Status.PUBLISHED, published_at=report.scheduled_for
+            )
+            if claimed and report.supersedes_id:
+                Report.objects.filter(pk=report.supersedes_id).update(status=Report.Status.SUPERSEDED)
+        if claimed:
+            published.append(Report.objects.get(pk=report.pk))
+    return published
+
+
+def correct_report(*, report: Report, user, notice: str) -> Report:
+    """Start a corrected version of a published report: a new draft that supersedes it when published."""
+    if not report.is_public:
+        raise ValidationError("only a published report is corrected; edit or rebuild the draft instead")
+    if not notice.strip():
+        raise ValidationError("a correction needs a notice saying what changed and why")
+    return build_report(
+        as_of=report.as_of, title=report.title, author=user, supersedes=report, correction_notice=notice
+    )
+
+
+def record_pre_release_access(*, report: Report, user, path: str) -> None:
+    if not report.is_public:
+        PreReleaseAccess.objects.create(report=report, user=user, path=path[:300])

@@ -1,0 +1,97 @@
+"""Report tables from a frozen snapshot. Pure pandas: no Django."""
+
+import pandas as pd
+
+SUMMARY_COLUMNS = [
+    "mission",
+    "metric",
+    "target",
+    "breakdown",
+    "status",
+    "measure",
+    "baseline_period",
+    "baseline",
+    "latest_period",
+    "latest",
+    "target_level",
+    "probability",
+    "interpreted",
+]
+
+
+def _value(item: dict | None, key: str):
+    return None if not item else item.get(key)
+
+
+def summary_table(snapshot: dict) -> pd.DataFrame:
+    """Return one row per assessed target: status and headline figures."""
+    rows = []
+    for mission in snapshot["missions"]:
+        for entry in mission["targets"]:
+            summary = entry["summary"]
+            rows.append(
+                {
+                    "mission": f"{mission['number']}. {mission['short_name']}",
+                    "metric": entry["metric_name"],
+                    "target": entry["target_label"],
+                    "breakdown": entry["breakdown"],
+                    "status": entry["status_label"],
+                    "measure": summary["measure"],
+                    "baseline_period": _value(summary["baseline"], "period"),
+                    "baseline": _value(summary["baseline"], "value"),
+                    "latest_period": _value(summary["latest"], "period"),
+                    "latest": _value(summary["latest"], "value"),
+                    "target_level": summary["target"],
+                    "probability": entry["probability"],
+                    "interpreted": entry["interpreted"],
+                }
+            )
+    return pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
+
+
+def series_table(entry: dict) -> pd.DataFrame:
+    """Return the headline series behind a target: value, 95% bounds, status marker, trajectory."""
+    points = entry["result"].get("inputs", {}).get("points", [])
+    frame = pd.DataFrame(points, columns=["period", "time", "value", "lci", "uci", "status"])
+    trajectory = {r["period"]: r["expected"] for r in entry["result"].get("figures", {}).get("trajectory", [])}
+    frame["trajectory"] = frame["period"].map(trajectory)
+    return frame.sort_values("time").reset_index(drop=True)
+
+
+def projection_table(entry: dict) -> pd.DataFrame:
+    """Return the projection fan (10/30/50/70/90% bands) by time, empty when there is no projection."""
+    projection = entry["result"].get("figures", {}).get("projection") or {}
+    return pd.DataFrame(projection.get("fan", []))
+
+
+def gap_table(entry: dict) -> pd.DataFrame:
+    """Return the gap between top and bottom areas over time, with P90/P10 and CV."""
+    series = entry["result"].get("figures", {}).get("series", [])
+    return pd.DataFrame(series, columns=["period", "gap", "p90_p10_ratio", "cv", "areas"])
+
+
+def ranking_table(entry: dict, names: dict[str, str]) -> pd.DataFrame:
+    """Return every comparison area at the latest period, ranked, with its top or bottom group marked."""
+    figures = entry["result"].get("figures", {})
+    values = figures.get("latest_values", {})
+    top, bottom = set(figures.get("latest", {}).get("top", [])), set(figures.get("latest", {}).get("bottom", []))
+    frame = pd.DataFrame({"area_code": list(values), "value": list(values.values())})
+    frame["area_name"] = frame["area_code"].map(names).fillna("")
+    frame["group"] = frame["area_code"].map(lambda c: "top 10%" if c in top else "bottom 10%" if c in bottom else "")
+    frame = frame.sort_values("value", ascending=False).reset_index(drop=True)
+    frame.insert(0, "rank", range(1, len(frame) + 1))
+    return frame[["rank", "area_code", "area_name", "value", "group"]]
+
+
+def all_tables(snapshot: dict) -> dict[str, pd.DataFrame]:
+    """Return every table of the report by a short, file-safe name."""
+    tables = {"summary": summary_table(snapshot)}
+    for mission in snapshot["missions"]:
+        for entry in mission["targets"]:
+            key = entry["key"]
+            if entry["result"].get("inputs", {}).get("points"):
+                tables[f"{key}-series"] = series_table(entry)
+            if entry["result"].get("rule") == "gap" and entry["result"].get("figures", {}).get("series"):
+                tables[f"{key}-gap"] = gap_table(entry)
+                tables[f"{key}-ranking"] = ranking_table(entry, snapshot.get("area_names", {}))
+    return tables

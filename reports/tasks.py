@@ -1,0 +1,18 @@
+"""Thin Celery tasks; each has a management-command twin (build_report, publish_due_reports)."""
+
+from datetime import date
+
+from celery import shared_task
+
+from reports.services import build_report, publish_due_reports
+
+
+@shared_task
+def build_report_task(as_of: str, title: str = "") -> dict:
+    report = build_report(as_of=date.fromisoformat(as_of), title=title)
+    return {"report": report.id, "status": report.status}
+
+
+@shared_task
+def publish_due_reports_task() -> dict:
+    return {"published": [r.id for r in publish_due_reports()]}

@@ -1,0 +1,51 @@
+"""Report pages. Public views see only published reports: anything else is a 404, whatever the URL."""
+
+from django.contrib.admin.views.decorators import staff_member_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from reports.models import Artefact, Report
+from reports.selectors import list_public_reports
+from reports.services import record_pre_release_access
+
+
+def _public(series: str, version: int) -> Report:
+    return get_object_or_404(list_public_reports(), series=series, version=version)
+
+
+def archive(request):
+    return render(request, "reports/report_list.html", {"reports": list_public_reports()})
+
+
+def latest_version(request, series):
+    report = list_public_reports().filter(series=series).order_by("-version").first()
+    if report is None:
+        raise Http404("no published report")
+    return redirect("reports:detail", series=series, version=report.version)
+
+
+def detail(request, series, version):
+    report = _public(series, version)
+    return _serve(get_object_or_404(Artefact, report=report, name="report.html"))
+
+
+def artefact(request, series, version, name):
+    report = _public(series, version)
+    return _serve(get_object_or_404(Artefact, report=report, name=name), download=not name.endswith(".html"))
+
+
+@staff_member_required
+def preview(request, pk, name):
+    report = get_object_or_404(Report, pk=pk)
+    record_pre_release_access(report=report, user=request.user, path=request.path)
+    response = _serve(get_object_or_404(Artefact, report=report, name=name))
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _serve(item: Artefact, download: bool = False) -> HttpResponse:
+    response = HttpResponse(bytes(item.content), content_type=item.content_type)
+    response["ETag"] = f'"{item.sha256}"'
+    if download:
+        response["Content-Disposition"] = f'attachment; filename="{item.name.rsplit("/", 1)[-1]}"'
+    return response

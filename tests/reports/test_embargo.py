@@ -1,0 +1,41 @@
+"""Embargo is access control: before release nothing public reveals a draft; afterwards it is there."""
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+
+from reports.services import approve_report, build_report, publish_due_reports, schedule_report
+
+pytestmark = pytest.mark.django_db
+LONDON = ZoneInfo("Europe/London")
+SENTINEL = "Sentinel 7391046582"
+
+
+def public_urls(report) -> list[str]:
+    base = f"/reports/{report.series}"
+    names = list(report.artefacts.values_list("name", flat=True))
+    return ["/", "/reports/", f"{base}/", f"{base}/v1/", *[f"{base}/v1/{n}" for n in names],
+            f"{base}/v2/", f"/staff/reports/{report.pk}/report.html"]  # fmt: skip
+
+
+def test_a_sentinel_in_a_draft_appears_nowhere_public_before_release_and_does_after(hle_data, people, client):
+    with time_machine.travel(datetime(2026, 11, 23, 15, 0, tzinfo=LONDON), tick=False):
+        report = build_report(as_of=date(2026, 6, 30), title=f"Report {SENTINEL}", author=people["analyst"])
+        urls = public_urls(report)
+        for status in ("draft", "approved", "scheduled"):
+            if status == "approved":
+                approve_report(report=report, user=people["approver"])
+            if status == "scheduled":
+                schedule_report(report=report, user=people["publisher"])
+            for url in urls:
+                response = client.get(url)
+                assert SENTINEL.encode() not in response.content, (status, url)
+                if url.startswith(f"/reports/{report.series}"):
+                    assert response.status_code == 404, (status, url)
+    with time_machine.travel(datetime(2026, 11, 24, 9, 30, tzinfo=LONDON), tick=False):
+        publish_due_reports()
+    assert SENTINEL.encode() in client.get(f"/reports/{report.series}/v1/").content
+    assert SENTINEL.encode() in client.get("/reports/").content
+    assert client.get(f"/reports/{report.series}/v1/report.pdf").status_code == 200

@@ -1,0 +1,163 @@
+"""The publication workflow: four eyes, 09:30 release, immutability, corrections, pre-release access."""
+
+import io
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import DatabaseError, connection, transaction
+from pypdf import PdfReader
+
+from missions.models import Target
+from reports.models import Artefact, PreReleaseAccess, Report, ScheduleChange
+from reports.services import approve_report, build_report, correct_report, publish_due_reports, schedule_report
+
+pytestmark = pytest.mark.django_db
+LONDON = ZoneInfo("Europe/London")
+AS_OF = date(2026, 6, 30)
+MONDAY = datetime(2026, 11, 23, 15, 0, tzinfo=LONDON)
+
+
+def published(people, title="Progress report") -> Report:
+    with time_machine.travel(MONDAY, tick=False):
+        report = build_report(as_of=AS_OF, title=title, author=people["analyst"])
+        approve_report(report=report, user=people["approver"])
+        schedule_report(report=report, user=people["publisher"])
+    with time_machine.travel(datetime(2026, 11, 24, 9, 30, tzinfo=LONDON), tick=False):
+        publish_due_reports()
+    report.refresh_from_db()
+    return report
+
+
+def test_the_author_cannot_approve_their_own_report(hle_data, people, django_user_model):
+    from tests.reports.conftest import make_user
+
+    both = make_user(django_user_model, "both", "add_report", "approve_report")
+    report = build_report(as_of=AS_OF, author=both)
+    with pytest.raises(PermissionDenied, match="four eyes"):
+        approve_report(report=report, user=both)
+    with pytest.raises(PermissionDenied):
+        approve_report(report=report, user=people["nobody"])
+    assert approve_report(report=report, user=people["approver"]).status == Report.Status.APPROVED
+
+
+def test_the_default_release_is_half_past_nine_on_the_next_working_day(hle_data, people):
+    friday = datetime(2026, 12, 24, 16, 0, tzinfo=LONDON)  # then Christmas, Boxing Day (observed Monday 28th)
+    with time_machine.travel(friday, tick=False):
+        report = build_report(as_of=AS_OF, author=people["analyst"])
+        approve_report(report=report, user=people["approver"])
+        schedule_report(report=report, user=people["publisher"])
+        assert report.scheduled_for == datetime(2026, 12, 29, 9, 30, tzinfo=LONDON)
+        with pytest.raises(ValidationError, match="needs a reason"):
+            schedule_report(
+                report=report, user=people["publisher"], release_at=datetime(2027, 1, 5, 7, 0, tzinfo=LONDON)
+            )
+        schedule_report(
+            report=report,
+            user=people["publisher"],
+            release_at=datetime(2027, 1, 5, 7, 0, tzinfo=LONDON),
+            reason="Coordinated with the ONS release",
+        )
+    changes = list(ScheduleChange.objects.filter(report=report).values_list("reason", flat=True))
+    assert changes == ["", "Coordinated with the ONS release"]
+
+
+def test_the_beat_task_publishes_exactly_at_the_release_time_and_not_before(hle_data, people):
+    with time_machine.travel(MONDAY, tick=False):
+        report = build_report(as_of=AS_OF, author=people["analyst"])
+        approve_report(report=report, user=people["approver"])
+        schedule_report(report=report, user=people["publisher"])
+    with time_machine.travel(datetime(2026, 11, 24, 9, 29, 59, tzinfo=LONDON), tick=False):
+        assert publish_due_reports() == []
+    with time_machine.travel(datetime(2026, 11, 24, 9, 30, 0, tzinfo=LONDON), tick=False):
+        assert [r.id for r in publish_due_reports()] == [report.id]
+        assert publish_due_reports() == []
+    report.refresh_from_db()
+    assert report.status == Report.Status.PUBLISHED
+    assert report.published_at == datetime(2026, 11, 24, 9, 30, tzinfo=LONDON)
+
+
+def test_a_published_report_cannot_be_altered_in_the_model_or_the_database(hle_data, people):
+    report = published(people)
+    report.title = "Something else"
+    with pytest.raises(ValidationError):
+        report.save()
+    with pytest.raises(ValidationError):
+        Report.objects.get(pk=report.pk).delete()
+    table = Report._meta.db_table
+    for sql in (
+        f"UPDATE {table} SET title = 'x' WHERE id = %s",
+        f"DELETE FROM {table} WHERE id = %s",
+        f"UPDATE {table} SET status = 'draft' WHERE id = %s",
+    ):
+        with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(sql, [report.pk])
+    with pytest.raises(DatabaseError), transaction.atomic():
+        Artefact.objects.filter(report=report, name="report.html").update(content=b"tampered")
+    with pytest.raises(DatabaseError), transaction.atomic():
+        Artefact.objects.create(
+            report=report, name="extra.txt", content_type="text/plain", content=b"x", sha256="0", size=1
+        )
+
+
+def test_later_edits_and_releases_leave_a_published_report_byte_for_byte_unchanged(hle_data, people, data_server):
+    from missions.services.ingest import ingest_source, register_source
+
+    report = published(people)
+    before = {a.name: bytes(a.content) for a in report.artefacts.all()}
+    target = Target.objects.get(metric__slug="healthy-life-expectancy", key="change")
+    target.value = 3
+    target.save()
+    vintage = f"{data_server.url}/ons-els-vintages/2024-12-19/healthy-life-expectancy"
+    ingest_source(
+        source=register_source(slug="healthy-life-expectancy"), location=vintage, release_date=date(2024, 12, 19)
+    )
+    report.refresh_from_db()
+    assert {a.name: bytes(a.content) for a in report.artefacts.all()} == before
+
+
+def test_building_twice_from_the_same_date_and_data_gives_identical_figures(hle_data, people):
+    first = build_report(as_of=AS_OF, author=people["analyst"])
+    second = build_report(as_of=AS_OF, author=people["analyst"])
+    assert first.snapshot == second.snapshot
+    csv = lambda r: {a.name: bytes(a.content) for a in r.artefacts.filter(name__endswith=".csv")}  # noqa: E731
+    assert csv(first) == csv(second) and csv(first)
+
+
+def test_the_pdf_opens_and_has_one_section_per_mission(hle_data, people):
+    report = build_report(as_of=AS_OF, author=people["analyst"])
+    reader = PdfReader(io.BytesIO(bytes(report.artefacts.get(name="report.pdf").content)))
+
+    def walk(items):
+        for item in items:
+            yield from walk(item) if isinstance(item, list) else [item.title]
+
+    titles = list(walk(reader.outline))
+    missions = [t for t in titles if t.startswith("Mission ")]
+    assert len(missions) == 12 and missions[0].startswith("Mission 1:") and len(reader.pages) > 5
+
+
+def test_a_correction_is_a_new_version_and_the_old_one_stays_marked_superseded(hle_data, people, client):
+    old = published(people)
+    with time_machine.travel(datetime(2026, 11, 25, 12, 0, tzinfo=LONDON), tick=False):
+        new = correct_report(report=old, user=people["analyst"], notice="The baseline of target X was misstated.")
+        approve_report(report=new, user=people["approver"])
+        schedule_report(report=new, user=people["publisher"])
+    with time_machine.travel(datetime(2026, 11, 26, 9, 30, tzinfo=LONDON), tick=False):
+        publish_due_reports()
+    old.refresh_from_db()
+    new.refresh_from_db()
+    assert (old.status, new.status, new.version, new.series) == ("superseded", "published", 2, old.series)
+    assert client.get(f"/reports/{old.series}/v1/").status_code == 200
+    assert b"misstated" in client.get(f"/reports/{old.series}/v2/").content
+    assert client.get(f"/reports/{old.series}/").url.endswith("/v2/")
+
+
+def test_staff_views_of_an_unpublished_report_are_logged(hle_data, people, client):
+    report = build_report(as_of=AS_OF, author=people["analyst"])
+    client.force_login(people["approver"])
+    assert client.get(f"/staff/reports/{report.pk}/report.html").status_code == 200
+    access = PreReleaseAccess.objects.get(report=report)
+    assert access.user == people["approver"] and access.path.endswith("report.html")
