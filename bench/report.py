@@ -1,0 +1,55 @@
+"""Benchmark building a full twelve-mission report on the demo data: seconds per artefact and in total.
+
+Run: .venv/bin/python bench/report.py  (needs PostgreSQL; BENCH_ADMIN_URL defaults to postgres:///postgres)
+"""
+
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.setup import fresh_database  # noqa: E402
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
+
+
+def timed(label: str, func, totals: dict):
+    start = time.perf_counter()
+    result = func()
+    totals[label] = time.perf_counter() - start
+    return result
+
+
+def main() -> None:
+    fresh_database("bench_report")
+    from missions.services.areas import load_areas
+    from missions.services.catalogue import load_catalogue
+    from missions.services.ingest import ingest_source, register_source
+    from reports.render import build_charts, render_html, render_pdf, render_tables
+    from reports.snapshot import build_snapshot
+
+    load_catalogue()
+    load_areas(directory=SHARED / "geography")
+    for folder in sorted(p for p in (SHARED / "ons-els").iterdir() if p.is_dir()):
+        ingest_source(source=register_source(slug=folder.name), location=str(folder))
+    totals: dict[str, float] = {}
+    snapshot = timed("snapshot (assess 12 missions)", lambda: build_snapshot(as_of=date(2026, 6, 30)), totals)
+    charts = timed("charts (SVG + PNG)", lambda: build_charts(snapshot), totals)
+    timed("HTML", lambda: render_html(None, snapshot, charts), totals)
+    timed(
+        "PDF (HTML with PNG, WeasyPrint)", lambda: render_pdf(render_html(None, snapshot, charts, for_pdf=True)), totals
+    )
+    tables = timed("CSV and Excel", lambda: render_tables(snapshot), totals)
+    count = sum(len(c) for c in charts.values())
+    for label, seconds in totals.items():
+        print(f"{label:<34} {seconds:6.2f}s")
+    total = sum(totals.values())
+    print(
+        f"{'total':<34} {total:6.2f}s  ({count} charts, {len(tables)} data files)"
+        f"  goal under 30 s: {'met' if total < 30 else 'NOT met'}"
+    )
+
+
+if __name__ == "__main__":
+    main()
