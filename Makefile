@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1:8000
 VINTAGES ?= ../shared/data/ons-els-vintages
 
-.PHONY: demo test install lint serve data
+.PHONY: demo test install lint serve data static
 
 $(BIN)/activate: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -14,7 +14,12 @@ $(BIN)/activate: requirements.txt
 	$(BIN)/pip install --quiet -r requirements.txt
 	touch $(BIN)/activate
 
-install: $(BIN)/activate
+install: $(BIN)/activate static
+
+# The GOV.UK Design System styles, compiled from npm packages (package-lock.json) into tracker/static/app.css.
+static: package-lock.json tracker/scss/app.scss
+	npm ci --no-audit --no-fund --loglevel=error
+	npm run --silent build
 
 data: install
 	$(MANAGE) migrate --noinput

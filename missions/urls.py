@@ -1,11 +1,22 @@
-"""Public mission pages (the public site issue fills these in)."""
+"""Public pages of the missions monitor."""
 
 from django.urls import path
 
-from missions import views
+from missions.views import areas, downloads, pages
 
 app_name = "missions"
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("healthz", views.healthz, name="healthz"),
+    path("", pages.home, name="home"),
+    path("missions/<slug:slug>/", pages.mission_detail, name="detail"),
+    path("metrics/<slug:slug>/", pages.metric_detail, name="metric"),
+    path("metrics/<slug:slug>/data.csv", downloads.metric_csv, name="metric-csv"),
+    path("areas/", areas.area_search, name="areas"),
+    path("areas/<str:code>/", areas.area_detail, name="area"),
+    path("methodology/", pages.methodology, name="methodology"),
+    path("methodology/<int:version>/", pages.methodology, name="methodology-version"),
+    path("data/", pages.data, name="data"),
+    path("data/all.zip", downloads.download_all, name="download-all"),
+    path("accessibility/", pages.accessibility, name="accessibility"),
+    path("licence/", pages.licence, name="licence"),
+    path("healthz", pages.healthz, name="healthz"),
 ]

@@ -26,20 +26,32 @@ class File:
         return hashlib.sha256(self.content).hexdigest()
 
 
+def entry_charts(entry: dict, names: dict[str, str], *, headline_only: bool = True) -> list[Chart]:
+    """Return an entry's charts: ranking and gap for gap targets, the series for (headline) metrics."""
+    result = entry["result"]
+    if entry["status"] in NO_CHART:
+        return []
+    if result.get("rule") == "gap" and result["figures"].get("latest_values"):
+        return [ranking_chart(entry, names), gap_chart(entry)]
+    if (entry["role"] == "headline" or not headline_only) and result.get("inputs", {}).get("points"):
+        return [series_chart(entry)]
+    return []
+
+
 def build_charts(snapshot: dict) -> dict[str, list[Chart]]:
     """Return the charts of each entry key (plus "summary"): series for headline metrics, ranking and gap for gaps."""
     charts: dict[str, list[Chart]] = {"summary": [status_grid(snapshot)]}
     names = snapshot.get("area_names", {})
     for mission in snapshot["missions"]:
         for entry in mission["targets"]:
-            result = entry["result"]
-            if entry["status"] in NO_CHART:
-                continue
-            if result.get("rule") == "gap" and result["figures"].get("latest_values"):
-                charts[entry["key"]] = [ranking_chart(entry, names), gap_chart(entry)]
-            elif entry["role"] == "headline" and result.get("inputs", {}).get("points"):
-                charts[entry["key"]] = [series_chart(entry)]
+            if found := entry_charts(entry, names):
+                charts[entry["key"]] = found
     return charts
+
+
+def page_charts(entry: dict, names: dict[str, str]) -> list[dict]:
+    """Return an entry's charts ready for a public page (inline SVG, alt text, summary, data table)."""
+    return [_figure_context(c, for_pdf=False) for c in entry_charts(entry, names, headline_only=False)]
 
 
 def _figure_context(chart: Chart, *, for_pdf: bool) -> dict:

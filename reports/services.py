@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from missions.caching import bump_data_version
 from reports.models import Artefact, PreReleaseAccess, Report, ScheduleChange
 from reports.render import render_artefacts
 from reports.schedule import default_release_time
@@ -111,6 +112,8 @@ def publish_due_reports(*, now: datetime | None = None) -> list[Report]:
                 Report.objects.filter(pk=report.supersedes_id).update(status=Report.Status.SUPERSEDED)
         if claimed:
             published.append(Report.objects.get(pk=report.pk))
+    if published:
+        bump_data_version()
     return published
 
 

@@ -1,10 +1,16 @@
 from django.urls import path
 
 from reports import views
+from reports.feeds import CorrectionsFeed, PublicationsFeed
 
 app_name = "reports"
 urlpatterns = [
     path("reports/", views.archive, name="archive"),
+    path("reports/feed.atom", PublicationsFeed(), name="feed"),
+    path("corrections/", views.corrections, name="corrections"),
+    path("corrections/feed.atom", CorrectionsFeed(), name="corrections-feed"),
+    path("calendar/", views.calendar, name="calendar"),
+    path("calendar.ics", views.calendar_ics, name="calendar-ics"),
     path("reports/<slug:series>/", views.latest_version, name="series"),
     path("reports/<slug:series>/v<int:version>/", views.detail, name="detail"),
     path("reports/<slug:series>/v<int:version>/<path:name>", views.artefact, name="artefact"),

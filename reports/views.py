@@ -4,8 +4,10 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from missions.caching import public_cache
+from reports.calendar import ical
 from reports.models import Artefact, Report
-from reports.selectors import list_public_reports
+from reports.selectors import list_calendar_entries, list_public_reports
 from reports.services import record_pre_release_access
 
 
@@ -13,8 +15,25 @@ def _public(series: str, version: int) -> Report:
     return get_object_or_404(list_public_reports(), series=series, version=version)
 
 
+@public_cache
 def archive(request):
     return render(request, "reports/report_list.html", {"reports": list_public_reports()})
+
+
+@public_cache
+def calendar(request):
+    return render(request, "reports/calendar.html", {"entries": list_calendar_entries()})
+
+
+@public_cache
+def calendar_ics(request):
+    text = ical(list_calendar_entries(), host=request.get_host())
+    return HttpResponse(text, content_type="text/calendar; charset=utf-8")
+
+
+@public_cache
+def corrections(request):
+    return render(request, "reports/corrections.html", {"reports": list_public_reports().exclude(correction_notice="")})
 
 
 def latest_version(request, series):

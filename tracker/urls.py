@@ -1,10 +1,29 @@
-"""Top-level URL wiring."""
+"""Top-level URL wiring: admin, API (missions and reports on one router), public pages."""
 
 from django.contrib import admin
 from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.routers import DefaultRouter
+
+from missions.api import views as api
+from reports.api import ReportViewSet
+
+router = DefaultRouter()
+router.register("missions", api.MissionViewSet)
+router.register("metrics", api.MetricViewSet)
+router.register("targets", api.TargetViewSet)
+router.register("areas", api.AreaViewSet)
+router.register("indicators", api.IndicatorViewSet)
+router.register("observations", api.ObservationViewSet, basename="observation")
+router.register("assessments", api.AssessmentViewSet)
+router.register("releases", api.ReleaseViewSet)
+router.register("reports", ReportViewSet, basename="report")
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("api/", include(router.urls)),
     path("", include("reports.urls")),
     path("", include("missions.urls")),
 ]

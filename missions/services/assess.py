@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from missions.caching import bump_data_version
 from missions.models import Assessment, Methodology, Release, StatusChange, Target
 from missions.progress import METHOD_V1, Method, Result
 from missions.selectors.catalogue import get_indicator_ids, list_assessable_targets
@@ -60,7 +61,9 @@ def recompute_assessments(*, as_of: date | None = None, metric_slugs: list[str] 
         for breakdown, data in (cache[target.metric_id] or {"": None}).items():
             result = evaluate_target(target=target, data=data, method=method, missing=missing)
             results.append((target, breakdown, result, sorted(data.release_ids) if data else []))
-    return save_assessments(results, as_of=as_of, methodology=methodology)
+    saved = save_assessments(results, as_of=as_of, methodology=methodology)
+    transaction.on_commit(bump_data_version)
+    return saved
 
 
 def missing_reason(metric) -> str:

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
+from missions.caching import bump_data_version
 from missions.ingestion import http
 from missions.ingestion.base import Fetched, SourceError, TransientSourceError
 from missions.ingestion.registry import choose_release_date, get_connector, history_kind_for
@@ -125,6 +126,8 @@ def _accept(source, fetched, sha, parsed, checked: Validated, when: date, basis:
         changes, changed = store_release_rows(source=source, release=release, checked=checked)
         save_counts(release, changes)
     _mark_checked(source, outcome=release.status, fetched=fetched, sha=sha)
+    if release.status == Release.Status.ACCEPTED:
+        transaction.on_commit(bump_data_version)
     counts = {k: getattr(release, k) for k in ("added", "revised", "unchanged", "withdrawn")}
     note = "" if not later else "(older than stored releases: the source's vintages were replayed in date order)"
     return Outcome(

@@ -1,0 +1,187 @@
+"""API serializers: plain read-only views of the public models."""
+
+from rest_framework import serializers
+
+from missions.models import Area, Assessment, Indicator, Metric, Mission, Observation, Release, Target
+
+
+class MissionSerializer(serializers.ModelSerializer):
+    framework = serializers.CharField(source="framework.slug")
+    pillar = serializers.IntegerField(source="pillar.number")
+
+    class Meta:
+        model = Mission
+        fields = [
+            "number",
+            "slug",
+            "short_name",
+            "statement",
+            "statement_source",
+            "framework",
+            "pillar",
+            "target_year",
+            "status",
+            "retired_on",
+            "retired_reason",
+        ]
+
+
+class MetricSerializer(serializers.ModelSerializer):
+    mission = serializers.CharField(source="mission.slug")
+
+    class Meta:
+        model = Metric
+        fields = [
+            "slug",
+            "name",
+            "mission",
+            "role",
+            "unit",
+            "polarity",
+            "decimal_places",
+            "publisher",
+            "dataset",
+            "comparison_geography",
+            "comparison_prefixes",
+            "definition",
+            "notes",
+        ]
+
+
+class TargetChangeSerializer(serializers.Serializer):
+    date = serializers.DateTimeField()
+    field = serializers.CharField()
+    old = serializers.CharField(allow_null=True)
+    new = serializers.CharField(allow_null=True)
+    reason = serializers.CharField()
+
+
+class TargetSerializer(serializers.ModelSerializer):
+    metric = serializers.CharField(source="metric.slug")
+    changes = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Target
+        fields = [
+            "id",
+            "metric",
+            "key",
+            "type",
+            "value",
+            "value_kind",
+            "target_year",
+            "baseline_period",
+            "area_code",
+            "group",
+            "benchmark_area",
+            "gap_definition",
+            "official",
+            "source",
+            "status",
+            "retired_on",
+            "retired_reason",
+            "data_gap",
+            "changes",
+        ]
+
+    def get_changes(self, obj) -> list[dict]:
+        from missions.selectors.pages import list_target_changes
+
+        changes = list_target_changes(targets=[obj])
+        return TargetChangeSerializer(
+            [c | {"old": _text(c["old"]), "new": _text(c["new"])} for c in changes], many=True
+        ).data
+
+
+def _text(value):
+    return None if value is None else str(value)
+
+
+class AreaSerializer(serializers.ModelSerializer):
+    parent = serializers.CharField(source="parent.code", default=None)
+    country = serializers.CharField(source="country.code", default=None)
+    successor = serializers.CharField(source="successor.code", default=None)
+
+    class Meta:
+        model = Area
+        fields = ["code", "name", "level", "parent", "country", "successor", "first_year", "last_year"]
+
+
+class IndicatorSerializer(serializers.ModelSerializer):
+    source = serializers.CharField(source="source.slug")
+
+    class Meta:
+        model = Indicator
+        fields = ["id", "source", "name", "aliases", "label", "decimal_places"]
+
+
+class ObservationSerializer(serializers.ModelSerializer):
+    indicator = serializers.CharField(source="indicator.name")
+    source = serializers.CharField(source="indicator.source.slug")
+    release_date = serializers.DateField(source="release.release_date")
+
+    class Meta:
+        model = Observation
+        fields = [
+            "id",
+            "source",
+            "indicator",
+            "area_code",
+            "period",
+            "period_start",
+            "period_months",
+            "value",
+            "lci",
+            "uci",
+            "status",
+            "note",
+            "release",
+            "release_date",
+            "superseded_by",
+        ]
+
+
+class AssessmentSerializer(serializers.ModelSerializer):
+    mission = serializers.IntegerField(source="target.metric.mission.number")
+    metric = serializers.CharField(source="target.metric.slug")
+    target = serializers.CharField(source="target.key")
+    method_version = serializers.IntegerField(source="methodology.version")
+
+    class Meta:
+        model = Assessment
+        fields = [
+            "id",
+            "mission",
+            "metric",
+            "target",
+            "breakdown",
+            "as_of",
+            "method_version",
+            "status",
+            "reason",
+            "probability",
+            "result",
+            "release_ids",
+            "target_snapshot",
+        ]
+
+
+class ReleaseSerializer(serializers.ModelSerializer):
+    source = serializers.CharField(source="source.slug")
+
+    class Meta:
+        model = Release
+        fields = [
+            "id",
+            "source",
+            "release_date",
+            "release_date_basis",
+            "fetched_at",
+            "sha256",
+            "status",
+            "added",
+            "revised",
+            "unchanged",
+            "withdrawn",
+            "report",
+        ]

@@ -1,0 +1,91 @@
+"""Reads for the public pages that are not assessments: areas compared, target change logs."""
+
+from django.conf import settings
+from django.db.models import Q
+from django.utils.module_loading import import_string
+
+from missions.models import Area, Indicator, Metric, Observation, Target
+from missions.selectors.catalogue import get_indicator_ids
+
+
+def get_charts(entry: dict, names: dict[str, str]) -> list[dict]:
+    """Return the charts for an entry through the configured renderer (wired in settings, not imported here)."""
+    return import_string(settings.PUBLIC_CHARTS)(entry, names)
+
+
+def list_target_changes(*, targets) -> list[dict]:
+    """Return every recorded change of these targets, newest first: field, old value, new value, when, who, why."""
+    targets = list(targets)
+    history: dict[int, list] = {}
+    records = Target.history.filter(id__in=[t.id for t in targets]).select_related("history_user")
+    for record in records.order_by("history_date", "history_id"):
+        history.setdefault(record.id, []).append(record)
+    changes = []
+    for target in targets:
+        records = history.get(target.id, [])
+        for older, newer in zip(records, records[1:], strict=False):
+            for change in newer.diff_against(older).changes:
+                changes.append(
+                    {
+                        "target": str(target),
+                        "field": change.field,
+                        "old": change.old,
+                        "new": change.new,
+                        "date": newer.history_date,
+                        "reason": newer.history_change_reason or "",
+                        "user": getattr(newer.history_user, "username", ""),
+                    }
+                )
+    return sorted(changes, key=lambda c: c["date"], reverse=True)
+
+
+def search_areas(query: str, limit: int = 50):
+    """Return areas whose name or code matches query."""
+    query = query.strip()
+    if not query:
+        return Area.objects.none()
+    return Area.objects.filter(Q(code__iexact=query) | Q(name__icontains=query)).order_by("name")[:limit]
+
+
+def compare_area(area: Area) -> list[dict]:
+    """Return, for every metric with data for the area, its latest value beside its region, nation and the UK."""
+    comparators = [c for c in (area.parent, area.country) if c is not None]
+    codes = [area.code, *[c.code for c in comparators], "K02000001"]
+    rows = []
+    for metric in Metric.objects.prefetch_related("series").select_related("mission").order_by("mission__number"):
+        for breakdown, ids in get_indicator_ids(metric=metric).items():
+            values = _current(ids, codes)
+            own = [v for v in values if v["area_code"] == area.code and v["value"] is not None]
+            if not own:
+                continue
+            latest = max(own, key=lambda v: v["period_start"])
+            same = {v["area_code"]: v for v in values if v["period"] == latest["period"]}
+            rows.append(
+                {
+                    "metric": metric,
+                    "breakdown": breakdown,
+                    "period": latest["period"],
+                    "value": latest["value"],
+                    "status": latest["status"],
+                    "comparators": [(c, same.get(c.code)) for c in comparators],
+                    "uk": same.get("K02000001"),
+                }
+            )
+    return rows
+
+
+def _current(indicator_ids, codes) -> list[dict]:
+    return list(
+        Observation.objects.filter(indicator_id__in=indicator_ids, area_code__in=codes, superseded_by__isnull=True)
+        .order_by("indicator_id")
+        .values("area_code", "period", "period_start", "value", "status")
+    )
+
+
+def list_indicators_for(metric: Metric) -> list[Indicator]:
+    ids = [i for group in get_indicator_ids(metric=metric).values() for i in group]
+    return list(Indicator.objects.filter(id__in=ids).select_related("source"))
+
+
+def list_targets_of(mission) -> list[Target]:
+    return list(Target.objects.filter(metric__mission=mission).select_related("metric"))

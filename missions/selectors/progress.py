@@ -1,0 +1,82 @@
+"""The assessed state of every mission: one structure for pages, API and reports, so they never disagree."""
+
+from datetime import date
+
+from django.db.models import Max
+
+from missions.models import Assessment, Mission
+from missions.progress.summary import summarise
+
+
+def get_latest_as_of() -> date | None:
+    """Return the most recent date with assessments (the public pages show that state)."""
+    return Assessment.objects.aggregate(latest=Max("as_of"))["latest"]
+
+
+def list_assessments(*, as_of: date | None = None):
+    """Return the assessments at as_of (default: the latest assessed date), in mission order."""
+    as_of = as_of or get_latest_as_of()
+    return (
+        Assessment.objects.filter(as_of=as_of)
+        .select_related("target__metric__mission", "methodology")
+        .prefetch_related("target__metric__series")
+        .order_by("target__metric__mission__number", "target__metric__slug", "target__key", "breakdown")
+    )
+
+
+def assessment_entry(a: Assessment) -> dict:
+    """Return one assessed target as plain data: status, reason, headline figures and the full result."""
+    target, metric = a.target, a.target.metric
+    label = target.get_type_display() + ("" if target.value is None else f" {target.value.normalize():f}")
+    suffix = f" ({a.breakdown})" if a.breakdown else ""
+    return {
+        "key": f"{metric.slug}-{target.key}" + (f"-{a.breakdown.lower()}" if a.breakdown else ""),
+        "metric": metric.slug,
+        "metric_name": metric.name + suffix,
+        "role": metric.role,
+        "unit": metric.unit,
+        "decimal_places": metric.decimal_places,
+        "polarity": metric.polarity,
+        "breakdown": a.breakdown,
+        "target_key": target.key,
+        "target_type": target.type,
+        "target_label": label,
+        "title": f"{metric.name}{suffix}: {label.lower()}",
+        "status": a.status,
+        "status_label": a.result["status_label"],
+        "reason": a.reason,
+        "probability": a.probability,
+        "interpreted": a.result["interpreted"],
+        "summary": summarise(a.result),
+        "result": a.result,
+        "release_ids": a.release_ids,
+        "target": a.target_snapshot,
+        "as_of": a.as_of.isoformat(),
+        "sources": sorted({s.source_slug for s in metric.series.all()}),
+        "publisher": metric.publisher,
+    }
+
+
+def mission_entry(mission: Mission, entries: list[dict]) -> dict:
+    return {
+        "number": mission.number,
+        "slug": mission.slug,
+        "short_name": mission.short_name,
+        "statement": mission.statement,
+        "statement_source": mission.statement_source,
+        "status": mission.status,
+        "retired_on": mission.retired_on.isoformat() if mission.retired_on else None,
+        "retired_reason": mission.retired_reason,
+        "pillar": mission.pillar.name,
+        "framework": mission.framework.name,
+        "targets": entries,
+    }
+
+
+def list_mission_entries(assessments) -> list[dict]:
+    """Return every mission with its assessed targets, in framework and mission order."""
+    by_mission: dict[int, list] = {}
+    for a in assessments:
+        by_mission.setdefault(a.target.metric.mission_id, []).append(assessment_entry(a))
+    missions = Mission.objects.select_related("framework", "pillar").order_by("framework__published", "number")
+    return [mission_entry(m, by_mission.get(m.id, [])) for m in missions]

@@ -1,0 +1,114 @@
+"""Public mission, metric and information pages: thin views over selectors, cached by data version."""
+
+from collections import Counter
+
+import markdown
+from django.db import connection
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, render
+
+from missions.caching import public_cache
+from missions.methodology import methodology_text
+from missions.models import Area, Methodology, Metric, Mission, Pillar, Source
+from missions.selectors.pages import get_charts, list_indicators_for, list_target_changes, list_targets_of
+from missions.selectors.progress import get_latest_as_of, list_assessments, list_mission_entries
+
+
+def _with_charts(entries: list[dict]) -> list[dict]:
+    codes = {c for e in entries for c in e["result"].get("figures", {}).get("latest_values", {})}
+    names = dict(Area.objects.filter(code__in=codes).values_list("code", "name"))
+    return [e | {"charts": get_charts(e, names)} for e in entries]
+
+
+@public_cache
+def home(request):
+    missions = {m["number"]: m for m in list_mission_entries(list_assessments())}
+    pillars = []
+    for pillar in Pillar.objects.prefetch_related("missions").order_by("framework__published", "number"):
+        rows = []
+        for mission in pillar.missions.all().order_by("number"):
+            entry = missions.get(mission.number, {"targets": []})
+            counts = Counter(t["status_label"] for t in entry["targets"]).most_common()
+            rows.append(
+                {
+                    "number": mission.number,
+                    "slug": mission.slug,
+                    "short_name": mission.short_name,
+                    "status": mission.status,
+                    "counts": counts,
+                }
+            )
+        pillars.append({"name": pillar.name, "missions": rows})
+    return render(request, "missions/mission_list.html", {"pillars": pillars, "as_of": get_latest_as_of()})
+
+
+@public_cache
+def mission_detail(request, slug):
+    mission = get_object_or_404(Mission, slug=slug)
+    entries = [m for m in list_mission_entries(list_assessments().filter(target__metric__mission=mission))]
+    entry = next(m for m in entries if m["number"] == mission.number and m["slug"] == slug)
+    entry = entry | {
+        "targets": _with_charts([t for t in entry["targets"] if t["role"] == "headline"])
+        + [t | {"charts": []} for t in entry["targets"] if t["role"] != "headline"]
+    }
+    context = {
+        "mission": entry,
+        "metrics": mission.metrics.order_by("role", "slug"),
+        "changes": list_target_changes(targets=list_targets_of(mission)),
+    }
+    return render(request, "missions/mission_detail.html", context)
+
+
+@public_cache
+def metric_detail(request, slug):
+    metric = get_object_or_404(Metric.objects.select_related("mission"), slug=slug)
+    entries = list_mission_entries(list_assessments().filter(target__metric=metric))
+    targets = [t for m in entries for t in m["targets"]]
+    context = {"metric": metric, "entries": _with_charts(targets), "indicators": list_indicators_for(metric)}
+    return render(request, "missions/metric_detail.html", context)
+
+
+@public_cache
+def methodology(request, version=None):
+    versions = Methodology.objects.order_by("version")
+    chosen = versions.filter(version=version).first() if version else versions.last()
+    if chosen is None:
+        raise Http404("no published method version")
+    text = methodology_text(version=chosen.version, parameters=chosen.parameters)
+    html = markdown.markdown(text, extensions=["tables"])
+    html = html.replace("<h1>", '<h1 class="govuk-heading-xl">').replace("<h2>", '<h2 class="govuk-heading-l">')
+    html = html.replace("<table>", '<table class="govuk-table">')
+    return render(request, "missions/methodology.html", {"methodology": chosen, "html": html, "versions": versions})
+
+
+@public_cache
+def licence(request):
+    sources = [
+        {
+            "slug": s.slug,
+            "publisher": s.publisher,
+            "publisher_url": s.publisher_url,
+            "latest": s.releases.filter(status="accepted")
+            .order_by("-release_date")
+            .values_list("release_date", flat=True)
+            .first(),
+        }
+        for s in Source.objects.order_by("slug")
+    ]
+    return render(request, "missions/page_licence.html", {"sources": sources})
+
+
+@public_cache
+def accessibility(request):
+    return render(request, "missions/page_accessibility.html")
+
+
+@public_cache
+def data(request):
+    return render(request, "missions/page_data.html", {"metrics": Metric.objects.order_by("mission__number", "slug")})
+
+
+def healthz(request):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})

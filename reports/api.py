@@ -1,0 +1,44 @@
+"""Published reports in the API: the same rule as the pages, so nothing embargoed is ever listed."""
+
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from rest_framework import serializers, viewsets
+
+from missions.caching import public_cache
+from reports.models import Report
+from reports.selectors import list_public_reports
+
+
+class ReportSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField()
+    artefacts = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Report
+        fields = [
+            "id",
+            "series",
+            "version",
+            "title",
+            "as_of",
+            "status",
+            "published_at",
+            "correction_notice",
+            "url",
+            "artefacts",
+        ]
+
+    def get_url(self, obj) -> str:
+        return reverse("reports:detail", args=[obj.series, obj.version])
+
+    def get_artefacts(self, obj) -> list[str]:
+        return [reverse("reports:artefact", args=[obj.series, obj.version, a.name]) for a in obj.artefacts.all()]
+
+
+@method_decorator(public_cache, name="dispatch")
+class ReportViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = ReportSerializer
+    filterset_fields = ["series", "status"]
+
+    def get_queryset(self):
+        return list_public_reports().prefetch_related("artefacts")
