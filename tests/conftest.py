@@ -46,3 +46,30 @@ def tmp_server(tmp_path):
 
     with LocalServer(tmp_path) as server:
         yield server
+
+
+@pytest.fixture
+def site_data(shared_data, db):
+    """The catalogue, the areas and two real sources, assessed: enough for every page type."""
+    from datetime import date
+
+    from missions.services.areas import load_areas
+    from missions.services.assess import recompute_assessments
+    from missions.services.catalogue import load_catalogue
+    from missions.services.ingest import ingest_source, register_source
+
+    load_catalogue()
+    load_areas(directory=shared_data / "geography")
+    for slug in ("healthy-life-expectancy", "homicide-offences"):
+        ingest_source(source=register_source(slug=slug), location=str(shared_data / "ons-els" / slug))
+    return recompute_assessments(as_of=date(2026, 6, 30))
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Each test starts with an empty cache, so cached pages never leak between tests."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

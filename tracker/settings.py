@@ -156,6 +156,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "missions.api.schema.add_error_responses",
+    ],
     "ENUM_NAME_OVERRIDES": {
         "LifecycleStatusEnum": "missions.models.catalogue.Mission.Status",
         "ReleaseStatusEnum": "missions.models.data.Release.Status",

@@ -27,3 +27,4 @@ urlpatterns = [
     path("", include("reports.urls")),
     path("", include("missions.urls")),
 ]
+handler404 = "missions.views.errors.not_found"

@@ -98,9 +98,9 @@ def _text(value):
 
 
 class AreaSerializer(serializers.ModelSerializer):
-    parent = serializers.CharField(source="parent.code", default=None)
-    country = serializers.CharField(source="country.code", default=None)
-    successor = serializers.CharField(source="successor.code", default=None)
+    parent = serializers.CharField(source="parent.code", default=None, allow_null=True)
+    country = serializers.CharField(source="country.code", default=None, allow_null=True)
+    successor = serializers.CharField(source="successor.code", default=None, allow_null=True)
 
     class Meta:
         model = Area

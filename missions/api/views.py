@@ -2,6 +2,7 @@
 
 import django_filters
 from django.utils.decorators import method_decorator
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import viewsets
 
@@ -78,7 +79,9 @@ class ObservationFilter(django_filters.FilterSet):
 
 
 @cached
-@extend_schema(parameters=[OpenApiParameter("as_of", str, description="YYYY-MM-DD: values as published then")])
+@extend_schema(
+    parameters=[OpenApiParameter("as_of", OpenApiTypes.DATE, description="values as published on this date")]
+)
 class ObservationViewSet(ReadOnly):
     serializer_class = s.ObservationSerializer
     filterset_class = ObservationFilter
