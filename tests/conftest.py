@@ -73,3 +73,16 @@ def fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def people(django_user_model):
+    """An analyst, an approver, a publisher and a staff user with no permission."""
+    from tests.reports.conftest import make_user
+
+    return {
+        "analyst": make_user(django_user_model, "analyst", "add_report"),
+        "approver": make_user(django_user_model, "approver", "approve_report"),
+        "publisher": make_user(django_user_model, "publisher", "schedule_report"),
+        "nobody": make_user(django_user_model, "nobody"),
+    }

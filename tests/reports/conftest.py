@@ -13,17 +13,26 @@ def make_user(django_user_model, name: str, *perms: str, staff: bool = True):
 
 
 @pytest.fixture
-def people(django_user_model):
-    return {
-        "analyst": make_user(django_user_model, "analyst", "add_report"),
-        "approver": make_user(django_user_model, "approver", "approve_report"),
-        "publisher": make_user(django_user_model, "publisher", "schedule_report"),
-        "nobody": make_user(django_user_model, "nobody"),
-    }
-
-
-@pytest.fixture
 def hle_data(shared_data):
     load_catalogue()
     slug = "healthy-life-expectancy"
     ingest_source(source=register_source(slug=slug), location=str(shared_data / "ons-els" / slug))
+
+
+def remove_published_reports() -> None:
+    """Test teardown only: lift the database protection of published reports, delete them, restore it."""
+    import importlib
+
+    from django.db import connection
+
+    from reports.models import Report
+
+    migration = importlib.import_module("reports.migrations.0002_protect_published_reports")
+    with connection.schema_editor() as editor:
+        migration.backwards(None, editor)
+    try:
+        Report.objects.filter(supersedes__isnull=False).delete()
+        Report.objects.all().delete()
+    finally:
+        with connection.schema_editor() as editor:
+            migration.forwards(None, editor)

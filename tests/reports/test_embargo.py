@@ -13,14 +13,41 @@ LONDON = ZoneInfo("Europe/London")
 SENTINEL = "Sentinel 7391046582"
 
 
+SITE = [
+    "/",
+    "/missions/health/",
+    "/metrics/healthy-life-expectancy/",
+    "/areas/E08000035/",
+    "/methodology/",
+    "/data/",
+    "/licence/",
+    "/reports/",
+    "/reports/feed.atom",
+    "/corrections/",
+    "/corrections/feed.atom",
+    "/calendar/",
+    "/calendar.ics",
+    "/data/all.zip",
+    "/metrics/healthy-life-expectancy/data.csv",
+]
+API = [
+    "/api/reports/",
+    "/api/reports/?format=csv",
+    "/api/assessments/",
+    "/api/releases/",
+    "/api/missions/",
+    "/api/schema/",
+]
+
+
 def public_urls(report) -> list[str]:
     base = f"/reports/{report.series}"
     names = list(report.artefacts.values_list("name", flat=True))
-    return ["/", "/reports/", f"{base}/", f"{base}/v1/", *[f"{base}/v1/{n}" for n in names],
-            f"{base}/v2/", f"/staff/reports/{report.pk}/report.html"]  # fmt: skip
+    return [*SITE, *API, f"/api/reports/{report.pk}/", f"{base}/", f"{base}/v1/",
+            *[f"{base}/v1/{n}" for n in names], f"{base}/v2/", f"/staff/reports/{report.pk}/report.html"]  # fmt: skip
 
 
-def test_a_sentinel_in_a_draft_appears_nowhere_public_before_release_and_does_after(hle_data, people, client):
+def test_a_sentinel_in_a_draft_appears_nowhere_public_before_release_and_does_after(site_data, people, client):
     with time_machine.travel(datetime(2026, 11, 23, 15, 0, tzinfo=LONDON), tick=False):
         report = build_report(as_of=date(2026, 6, 30), title=f"Report {SENTINEL}", author=people["analyst"])
         urls = public_urls(report)
@@ -32,10 +59,14 @@ def test_a_sentinel_in_a_draft_appears_nowhere_public_before_release_and_does_af
             for url in urls:
                 response = client.get(url)
                 assert SENTINEL.encode() not in response.content, (status, url)
-                if url.startswith(f"/reports/{report.series}"):
+                if url.startswith((f"/reports/{report.series}", f"/api/reports/{report.pk}")):
                     assert response.status_code == 404, (status, url)
+                if url.startswith("/staff/"):
+                    assert response.status_code == 302, (status, url)  # staff only: sent to sign in
     with time_machine.travel(datetime(2026, 11, 24, 9, 30, tzinfo=LONDON), tick=False):
         publish_due_reports()
     assert SENTINEL.encode() in client.get(f"/reports/{report.series}/v1/").content
     assert SENTINEL.encode() in client.get("/reports/").content
     assert client.get(f"/reports/{report.series}/v1/report.pdf").status_code == 200
+    assert SENTINEL.encode() in client.get("/api/reports/").content
+    assert SENTINEL.encode() in client.get("/reports/feed.atom").content

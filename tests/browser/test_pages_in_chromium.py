@@ -1,0 +1,121 @@
+"""Every page type in headless Chromium (Debian's, no browser download): key figures against the API, axe-core."""
+
+import json
+import os
+import shutil
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not (shutil.which(CHROMIUM) or Path(CHROMIUM).exists()) or not AXE.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI needs {CHROMIUM} and {AXE} (.ci/run installs both)")
+        pytest.skip("needs Debian's chromium and npm's axe-core")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API keeps an event loop running in this thread; the ORM calls here are still synchronous.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield instance
+        instance.close()
+    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
+@pytest.fixture
+def published_report(site_data, people):
+    from reports.services import approve_report, build_report, publish_due_reports, schedule_report
+
+    london = ZoneInfo("Europe/London")
+    with time_machine.travel(datetime(2026, 11, 23, 15, tzinfo=london), tick=False):
+        report = build_report(as_of=date(2026, 6, 30), author=people["analyst"])
+        approve_report(report=report, user=people["approver"])
+        schedule_report(report=report, user=people["publisher"])
+    with time_machine.travel(datetime(2026, 11, 24, 9, 30, tzinfo=london), tick=False):
+        publish_due_reports()
+    report.refresh_from_db()
+    yield report
+    from tests.reports.conftest import remove_published_reports
+
+    remove_published_reports()  # the transactional flush would otherwise meet the immutability triggers
+
+
+def violations(page) -> list[dict]:
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate(f"async () => (await axe.run(document, {{runOnly: {json.dumps(WCAG)}}})).violations")
+    return [{"id": v["id"], "nodes": [n["target"] for n in v["nodes"]][:3]} for v in found]
+
+
+def test_every_page_type_loads_and_has_no_axe_violations(browser, live_server, published_report):
+    pages = [
+        "/",
+        "/missions/health/",
+        "/metrics/healthy-life-expectancy/",
+        "/metrics/homicide-rate/",
+        "/areas/",
+        "/areas/?q=leeds",
+        "/areas/E08000035/",
+        "/areas/E10000006/",
+        "/methodology/",
+        "/data/",
+        "/licence/",
+        "/accessibility/",
+        "/reports/",
+        f"/reports/{published_report.series}/v1/",
+        "/calendar/",
+        "/corrections/",
+        "/missions/nope/",
+    ]
+    page = browser.new_page()
+    problems = {}
+    for path in pages:
+        response = page.goto(live_server.url + path)
+        assert response.status == (404 if "nope" in path else 200), path
+        if found := violations(page):
+            problems[path] = found
+    assert problems == {}
+
+
+def test_the_mission_page_shows_the_statuses_the_api_gives(browser, live_server, site_data):
+    page = browser.new_page()
+    api = page.goto(live_server.url + "/api/assessments/?target__metric__mission__slug=health&format=json").json()
+    page.goto(live_server.url + "/missions/health/")
+    for row in api["results"]:
+        key = f"{row['metric']}-{row['target']}" + (f"-{row['breakdown'].lower()}" if row["breakdown"] else "")
+        assert page.locator(f"[id='{key}'] .app-status").inner_text() == row["result"]["status_label"]
+    assert page.locator("svg[role=img]").count() >= 4
+
+
+def test_the_api_docs_load(browser, live_server):
+    page = browser.new_page()
+    page.goto(live_server.url + "/api/docs/")
+    page.wait_for_selector(".swagger-ui .info", timeout=15000)
+    assert "Levelling Up missions monitor API" in page.content()
+
+
+def test_the_axe_harness_reports_a_known_violation(browser):
+    page = browser.new_page()
+    page.set_content('<html><head><title>x</title></head><body><main><img src="x.png"></main></body></html>')
+    assert "image-alt" in {v["id"] for v in violations(page)}
