@@ -1,22 +1,39 @@
-"""Public pages and API responses are cached under a data version that changes whenever the data does."""
+"""Public pages and API responses, cached under a data version that changes whenever the data does.
+
+Views opt in with @public_cache. PublicCacheMiddleware, near the top of the stack, serves anonymous GETs of those
+responses from a per-process LRU in front of the shared cache (Redis in production), so a cached page costs about
+what a static file does. Other processes see a new data version within VERSION_TTL seconds.
+"""
 
 import hashlib
+import time
+from collections import OrderedDict
 from datetime import datetime
 from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
+from django.http import HttpResponse, HttpResponseNotModified
 from django.utils import timezone
 
 VERSION_KEY = "public:data-version"
 MODIFIED_KEY = "public:last-modified"
+VERSION_TTL = 1.0
+PRIVATE = ("/admin/", "/staff/")
+_local_version: list = [None, 0.0]
+_pages: OrderedDict = OrderedDict()
+LOCAL_ENTRIES = 256
 
 
 def get_data_version() -> int:
+    value, expires = _local_version
+    if value is not None and time.monotonic() < expires:
+        return value
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, 1, timeout=None)
         version = cache.get(VERSION_KEY, 1)
+    _local_version[:] = [version, time.monotonic() + VERSION_TTL]
     return version
 
 
@@ -27,34 +44,81 @@ def bump_data_version() -> None:
     except ValueError:
         cache.set(VERSION_KEY, 2, timeout=None)
     cache.set(MODIFIED_KEY, timezone.now(), timeout=None)
+    _local_version[:] = [None, 0.0]
+    _pages.clear()
 
 
 def get_last_modified() -> datetime:
     """Return when the public data last changed (the last bump; the service start before any)."""
     modified = cache.get(MODIFIED_KEY)
     if modified is None:
-        modified = timezone.now().replace(microsecond=0)
-        cache.add(MODIFIED_KEY, modified, timeout=None)
-    return cache.get(MODIFIED_KEY, modified)
+        cache.add(MODIFIED_KEY, timezone.now().replace(microsecond=0), timeout=None)
+        modified = cache.get(MODIFIED_KEY)
+    return modified
 
 
 def public_cache(view):
-    """Cache an anonymous GET response under the current data version."""
+    """Mark a view's responses as public: the same for every anonymous reader of the same data version."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        user = getattr(request, "user", None)
-        if request.method != "GET" or (user is not None and user.is_authenticated):
-            return view(request, *args, **kwargs)
-        path = hashlib.sha256(request.get_full_path().encode() + request.headers.get("Accept", "").encode())
-        key = f"public:{get_data_version()}:{path.hexdigest()}"
-        response = cache.get(key)
-        if response is None:
-            response = view(request, *args, **kwargs)
-            if hasattr(response, "render") and callable(response.render):
-                response = response.render()
-            if response.status_code == 200:
-                cache.set(key, response, timeout=settings.PUBLIC_CACHE_SECONDS)
+        response = view(request, *args, **kwargs)
+        response.public_cacheable = True
         return response
 
     return wrapper
+
+
+def _is_public_request(request) -> bool:
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not request.path.startswith(PRIVATE)
+    )
+
+
+def _key(request) -> str:
+    digest = hashlib.sha256(f"{request.get_full_path()}|{request.headers.get('Accept', '')}".encode()).hexdigest()
+    return f"public:{get_data_version()}:{digest}"
+
+
+def _remember(key: str, entry: tuple) -> None:
+    _pages[key] = entry
+    _pages.move_to_end(key)
+    while len(_pages) > LOCAL_ENTRIES:
+        _pages.popitem(last=False)
+
+
+def _respond(request, entry: tuple) -> HttpResponse:
+    status, headers, content = entry
+    etag = dict(headers).get("ETag")
+    if etag and request.headers.get("If-None-Match") == etag:
+        response = HttpResponseNotModified()
+        response["ETag"] = etag
+        return response
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response[name] = value
+    return response
+
+
+class PublicCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _is_public_request(request):
+            return self.get_response(request)
+        key = _key(request)
+        entry = _pages.get(key) or cache.get(key)
+        if entry is not None:
+            _remember(key, entry)
+            return _respond(request, entry)
+        response = self.get_response(request)
+        if getattr(response, "public_cacheable", False) and response.status_code == 200 and not response.streaming:
+            if hasattr(response, "render") and not getattr(response, "is_rendered", True):
+                response.render()
+            entry = (response.status_code, list(response.items()), response.content)
+            cache.set(key, entry, timeout=settings.PUBLIC_CACHE_SECONDS)
+            _remember(key, entry)
+        return response

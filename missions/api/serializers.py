@@ -166,6 +166,44 @@ class AssessmentSerializer(serializers.ModelSerializer):
         ]
 
 
+class AssessmentSummarySerializer(serializers.ModelSerializer):
+    """The list form: status and headline figures; the detail gives every input and intermediate."""
+
+    mission = serializers.IntegerField(source="target.metric.mission.number")
+    metric = serializers.CharField(source="target.metric.slug")
+    target = serializers.CharField(source="target.key")
+    method_version = serializers.IntegerField(source="methodology.version")
+    status_label = serializers.SerializerMethodField()
+    summary = serializers.SerializerMethodField()
+    url = serializers.HyperlinkedIdentityField(view_name="assessment-detail")
+
+    class Meta:
+        model = Assessment
+        fields = [
+            "id",
+            "url",
+            "mission",
+            "metric",
+            "target",
+            "breakdown",
+            "as_of",
+            "method_version",
+            "status",
+            "status_label",
+            "reason",
+            "probability",
+            "summary",
+        ]
+
+    def get_status_label(self, obj) -> str:
+        return obj.result.get("status_label", "")
+
+    def get_summary(self, obj) -> dict:
+        from missions.progress.summary import summarise
+
+        return summarise(obj.result)
+
+
 class ReleaseSerializer(serializers.ModelSerializer):
     source = serializers.CharField(source="source.slug")
 

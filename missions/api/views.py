@@ -112,6 +112,9 @@ class AssessmentViewSet(ReadOnly):
     serializer_class = s.AssessmentSerializer
     filterset_fields = ["as_of", "status", "breakdown", "target__metric__slug", "target__metric__mission__slug"]
 
+    def get_serializer_class(self):
+        return s.AssessmentSummarySerializer if self.action == "list" else s.AssessmentSerializer
+
 
 @cached
 class ReleaseViewSet(ReadOnly):
