@@ -42,6 +42,10 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(MANAGE) makemigrations --check --dry-run
+	@# The deployment checklist must be clean under production settings.
+	DJANGO_PRODUCTION=true DJANGO_ALLOWED_HOSTS=monitor.example.org \
+	DJANGO_SECRET_KEY=$$($(BIN)/python -c "import secrets; print(secrets.token_urlsafe(60))") \
+	$(MANAGE) check --deploy --fail-level WARNING
 
 test: lint
 	$(BIN)/python -m pytest

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from reports.models import PreReleaseAccess, Report, ScheduleChange
-from reports.services import approve_report, publish_due_reports, schedule_report
+from reports.services import approve_report, publish_due_reports_by, schedule_report
 
 
 class ScheduleChangeInline(admin.TabularInline):
@@ -67,7 +67,11 @@ class ReportAdmin(admin.ModelAdmin):
 
     @admin.action(description="Publish reports whose release time has come")
     def publish_due(self, request, queryset):
-        published = publish_due_reports()
+        try:
+            published = publish_due_reports_by(user=request.user)
+        except PermissionDenied as exc:
+            self.message_user(request, str(exc), messages.ERROR)
+            return
         self.message_user(request, f"{len(published)} report(s) published.", messages.INFO)
 
 

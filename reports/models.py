@@ -40,6 +40,7 @@ class Report(models.Model):
         permissions = [
             ("approve_report", "Can approve a report built by someone else"),
             ("schedule_report", "Can schedule a report's release"),
+            ("publish_report", "Can publish reports whose release time has come"),
         ]
         constraints = [models.UniqueConstraint(fields=["series", "version"], name="report_version_unique")]
 

@@ -2,6 +2,8 @@
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis import checks
 
@@ -21,7 +23,13 @@ CHECKS = [
 
 @pytest.fixture(autouse=True)
 def _data(site_data):
-    return site_data
+    # Called through WSGI rather than Django's test client, so do what the client does: keep the test's database
+    # connection (and its transaction) open across requests instead of closing it when each request finishes.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield site_data
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @schema.parametrize()

@@ -1,8 +1,9 @@
 """Top-level URL wiring: admin, API (missions and reports on one router), public pages."""
 
+from csp.decorators import csp_update
 from django.contrib import admin
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
 from missions.api import views as api
@@ -22,7 +23,12 @@ router.register("reports", ReportViewSet, basename="report")
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    # Swagger UI sets element styles from its own script: inline styles (never scripts) allowed on this page only.
+    path(
+        "api/docs/",
+        csp_update({"style-src": ["'unsafe-inline'"]})(SpectacularSwaggerSplitView.as_view(url_name="api-schema")),
+        name="api-docs",
+    ),
     path("api/", include(router.urls)),
     path("", include("reports.urls")),
     path("", include("missions.urls")),

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
+from missions.admin.forms import ReasonForm
 from missions.models import Area, Framework, Metric, MetricSeries, Mission, Pillar, Target
 
 
@@ -27,22 +28,46 @@ class PillarAdmin(admin.ModelAdmin):
     search_fields = ("name",)
 
 
-class MetricInline(admin.TabularInline):
+class ReadOnlyInline(admin.TabularInline):
+    """Listed for context; edited on their own page, where a reason is asked for."""
+
+    show_change_link = True
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class MetricInline(ReadOnlyInline):
     model = Metric
     fields = ("slug", "name", "role", "polarity", "unit")
-    show_change_link = True
-    extra = 0
 
 
-class TargetInline(admin.TabularInline):
+class TargetInline(ReadOnlyInline):
     model = Target
     fields = ("key", "type", "value", "value_kind", "target_year", "baseline_period", "official", "status")
-    show_change_link = True
-    extra = 0
+
+
+class ReasonedAdmin(SimpleHistoryAdmin):
+    """Edits need a reason; the history view lists each change with its diff, author, time and reason."""
+
+    form = ReasonForm
+    history_list_display = ["history_change_reason"]
+
+    def save_model(self, request, obj, form, change):
+        obj._change_reason = form.cleaned_data["change_reason"]
+        super().save_model(request, obj, form, change)
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # retire with a date and a reason instead: nothing in the catalogue disappears
 
 
 @admin.register(Mission)
-class MissionAdmin(SimpleHistoryAdmin):
+class MissionAdmin(ReasonedAdmin):
     list_display = ("number", "short_name", "pillar", "target_year", "status", "framework")
     list_filter = ("framework", "pillar", "status")
     search_fields = ("short_name", "statement", "slug")
@@ -74,7 +99,7 @@ class SeriesInline(admin.TabularInline):
 
 
 @admin.register(Metric)
-class MetricAdmin(SimpleHistoryAdmin):
+class MetricAdmin(ReasonedAdmin):
     list_display = ("slug", "name", "mission", "role", "polarity", "publisher", "definition")
     list_filter = ("mission", "role", "polarity", "definition", "publisher")
     search_fields = ("slug", "name", "dataset")
@@ -82,7 +107,7 @@ class MetricAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Target)
-class TargetAdmin(SimpleHistoryAdmin):
+class TargetAdmin(ReasonedAdmin):
     list_display = (
         "metric",
         "key",

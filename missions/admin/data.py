@@ -1,10 +1,15 @@
 """Admin for sources and releases: cadence is editable; releases and observations are read-only records."""
 
 from django.contrib import admin, messages
-from django.utils import timezone
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.urls import path
 from django.utils.html import format_html, format_html_join
 
+from missions.admin.forms import ManualEntryForm
 from missions.models import Indicator, Observation, Release, Source
+from missions.services.governance import request_ingest
+from missions.services.manual import enter_data
 
 
 @admin.register(Source)
@@ -17,8 +22,38 @@ class SourceAdmin(admin.ModelAdmin):
 
     @admin.action(description="Check the selected sources at the next scheduler tick")
     def check_now(self, request, queryset):
-        count = queryset.update(next_check_at=timezone.now())
-        self.message_user(request, f"{count} source(s) will be checked within a minute.", messages.SUCCESS)
+        try:
+            for source in queryset:
+                request_ingest(user=request.user, source=source)
+        except PermissionDenied as exc:
+            self.message_user(request, str(exc), messages.ERROR)
+            return
+        self.message_user(request, f"{queryset.count()} source(s) will be checked within a minute.", messages.SUCCESS)
+
+    def get_urls(self):
+        upload = path("enter-data/", self.admin_site.admin_view(self.enter_data_view), name="missions_source_enter")
+        return [upload, *super().get_urls()]
+
+    def enter_data_view(self, request):
+        form = ManualEntryForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                outcome = enter_data(
+                    user=request.user,
+                    source_slug=form.cleaned_data["source"],
+                    csv_bytes=form.cleaned_data["file"].read(),
+                    citation=form.cleaned_data["citation"],
+                    release_date=form.cleaned_data["release_date"],
+                )
+            except (PermissionDenied, ValidationError) as exc:
+                form.add_error(None, str(exc))
+            else:
+                level = messages.SUCCESS if outcome.status in ("accepted", "unchanged") else messages.ERROR
+                self.message_user(request, outcome.line(), level)
+                if level == messages.SUCCESS:
+                    return redirect("admin:missions_release_changelist")
+        context = {**self.admin_site.each_context(request), "form": form, "title": "Enter data by hand"}
+        return render(request, "admin/missions/enter_data.html", context)
 
 
 @admin.register(Indicator)

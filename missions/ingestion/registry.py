@@ -2,9 +2,10 @@
 
 from datetime import date
 
+from missions.ingestion.manual import ManualConnector
 from missions.ingestion.ons_els import OnsElsConnector
 
-CONNECTORS = {"ons_els": OnsElsConnector}
+CONNECTORS = {"ons_els": OnsElsConnector, "manual": ManualConnector}
 
 # Ofcom coverage files carry only their latest date: their history is the sequence of releases, and a period
 # missing from a later release has not been withdrawn.

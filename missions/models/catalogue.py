@@ -1,7 +1,20 @@
 """The missions catalogue: frameworks, pillars, missions, metrics and their targets."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
+
+
+class ReasonedChanges(models.Model):
+    """A model whose every change after creation must say why (the reason is kept in its history)."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.pk and not str(getattr(self, "_change_reason", "") or "").strip():
+            raise ValidationError(f"a change to {self._meta.verbose_name} {self} needs a reason")
+        super().save(*args, **kwargs)
 
 
 class Framework(models.Model):
@@ -35,7 +48,7 @@ class Pillar(models.Model):
         return f"Pillar {self.number}: {self.name[:60]}"
 
 
-class Mission(models.Model):
+class Mission(ReasonedChanges):
     class Status(models.TextChoices):
         ACTIVE = "active", "Active"
         RETIRED = "retired", "Retired"
@@ -66,7 +79,7 @@ class Mission(models.Model):
         return f"{self.number}. {self.short_name}"
 
 
-class Metric(models.Model):
+class Metric(ReasonedChanges):
     class Role(models.TextChoices):
         HEADLINE = "headline", "Headline"
         SUPPORTING = "supporting", "Supporting"
@@ -124,7 +137,7 @@ class MetricSeries(models.Model):
         return f"{self.source_slug}: {self.indicator_name}"
 
 
-class Target(models.Model):
+class Target(ReasonedChanges):
     class Type(models.TextChoices):
         LEVEL = "level", "Level"
         CHANGE = "change", "Change against baseline"

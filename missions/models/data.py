@@ -36,6 +36,7 @@ class Source(models.Model):
 
     class Meta:
         ordering = ["slug"]
+        permissions = [("trigger_ingest", "Can trigger an ingest of a source")]
 
     def __str__(self):
         return self.slug
@@ -80,6 +81,10 @@ class Release(models.Model):
     unchanged = models.PositiveIntegerField(default=0)
     withdrawn = models.PositiveIntegerField(default=0)
     report = models.JSONField(default=dict, blank=True, help_text="Validation errors, warnings and flagged revisions.")
+    citation = models.TextField(blank=True, help_text="Where a manually entered figure comes from.")
+    entered_by = models.ForeignKey(
+        "auth.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+", help_text="Manual uploads."
+    )
 
     class Meta:
         ordering = ["source", "release_date", "id"]

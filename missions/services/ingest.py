@@ -61,6 +61,21 @@ def ingest_source(*, source: Source, location: str = "", release_date: date | No
         raise
 
 
+def ingest_files(
+    *, source: Source, files: dict[str, bytes], location: str, release_date: date | None = None, entered_by=None
+) -> Outcome:
+    """Store files already in hand (a manual upload) through the same validation and vintaging as a fetch."""
+    with transaction.atomic():
+        if not _try_lock(source):
+            return Outcome(source.slug, "busy", message="another upload or ingest of this source is running")
+        outcome = _ingest_fetched(source, Fetched(location=location, files=files), release_date)
+        if outcome.release_id and (entered_by is not None or "citation" in files):
+            Release.objects.filter(pk=outcome.release_id, entered_by__isnull=True).update(
+                entered_by=entered_by, citation=files.get("citation", b"").decode()
+            )
+        return outcome
+
+
 def _fetch(source: Source, location: str) -> Fetched:
     try:
         return get_connector(source.connector).fetch(

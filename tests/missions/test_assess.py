@@ -111,6 +111,7 @@ def test_assessments_keep_the_target_values_they_used(hle):
     recompute_assessments(as_of=date(2026, 6, 30), metric_slugs=[HLE])
     target = Target.objects.get(metric__slug=HLE, key="change")
     target.value = 3
+    target._change_reason = "Test: the target moved after the assessment"
     target.save()
     kept = Assessment.objects.get(target=target, breakdown="Male")
     assert kept.target_snapshot["value"] == "5.0000" and kept.result["figures"]["target_level"] == pytest.approx(67.9)

@@ -38,6 +38,7 @@ def test_reloading_keeps_an_edited_target_and_reports_the_difference():
     load_catalogue()
     target = Target.objects.get(metric__slug="ks2-rwm-expected", key="level")
     target.value = Decimal("85")
+    target._change_reason = "Test: an edit made in the admin"
     target.save()
     result = load_catalogue()
     target.refresh_from_db()

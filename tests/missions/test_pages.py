@@ -35,7 +35,7 @@ def test_every_page_type_renders_with_its_content_sources_and_licence(site_data,
 def test_the_mission_page_shows_status_explanation_chart_and_data_table(site_data, client):
     body = client.get("/missions/health/").content.decode()
     assert "Deteriorating" in body and "Worsening" in body
-    assert '<svg role="img" aria-label="' in body and "Data for this chart" in body
+    assert '<img class="app-chart__image" src="data:image/svg+xml;base64,' in body and "Data for this chart" in body
     assert "Ratio of actual to required progress" in body
 
 

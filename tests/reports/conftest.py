@@ -20,19 +20,28 @@ def hle_data(shared_data):
 
 
 def remove_published_reports() -> None:
-    """Test teardown only: lift the database protection of published reports, delete them, restore it."""
+    """Test teardown only (transactional tests on SQLite flush with DELETE): lift the database protections of
+    published reports and of the change history, delete those rows, then restore the protections."""
     import importlib
 
     from django.db import connection
 
+    from missions.models import Metric, Mission, Target
     from reports.models import Report
 
-    migration = importlib.import_module("reports.migrations.0002_protect_published_reports")
+    migrations = [
+        importlib.import_module(m)
+        for m in ("reports.migrations.0002_protect_published_reports", "missions.migrations.0005_protect_history")
+    ]
     with connection.schema_editor() as editor:
-        migration.backwards(None, editor)
+        for migration in migrations:
+            migration.backwards(None, editor)
     try:
         Report.objects.filter(supersedes__isnull=False).delete()
         Report.objects.all().delete()
+        for model in (Target, Metric, Mission):
+            model.history.all().delete()
     finally:
         with connection.schema_editor() as editor:
-            migration.forwards(None, editor)
+            for migration in migrations:
+                migration.forwards(None, editor)

@@ -1,0 +1,103 @@
+"""Governed changes: who may change what, always with a reason, always recorded (django-simple-history)."""
+
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from missions.models import Metric, Mission, Source, Target
+
+EDITABLE_TARGET_FIELDS = {
+    "value",
+    "value_kind",
+    "target_year",
+    "baseline_period",
+    "baseline_note",
+    "area_code",
+    "group",
+    "benchmark_area",
+    "gap_definition",
+    "official",
+    "source",
+    "test",
+    "note",
+    "data_gap",
+}
+EDITABLE_METRIC_FIELDS = {
+    "name",
+    "unit",
+    "polarity",
+    "decimal_places",
+    "comparison_geography",
+    "comparison_prefixes",
+    "definition",
+    "notes",
+    "role",
+}
+
+
+def require(user, perm: str, action: str) -> None:
+    """Refuse unless user holds perm (checked here as well as in the admin, never only by hiding buttons)."""
+    if user is None or not user.is_active or not user.has_perm(perm):
+        raise PermissionDenied(f"{getattr(user, 'username', 'nobody')} may not {action}")
+
+
+def _reason(reason: str) -> str:
+    if not (reason or "").strip():
+        raise ValidationError("every change needs a reason, which is published with it")
+    return reason.strip()
+
+
+def _apply(obj, *, changes: dict, allowed: set, user, reason: str):
+    unknown = set(changes) - allowed
+    if unknown:
+        raise ValidationError(f"these fields cannot be changed here: {', '.join(sorted(unknown))}")
+    for name, value in changes.items():
+        setattr(obj, name, value)
+    obj._change_reason, obj._history_user = _reason(reason), user
+    obj.full_clean()
+    obj.save()
+    return obj
+
+
+@transaction.atomic
+def edit_target(*, target: Target, user, changes: dict, reason: str) -> Target:
+    """Change a target's values; the old value, new value, author, time and reason go to its public change log."""
+    require(user, "missions.change_target", "edit targets")
+    return _apply(target, changes=changes, allowed=EDITABLE_TARGET_FIELDS, user=user, reason=reason)
+
+
+@transaction.atomic
+def edit_metric(*, metric: Metric, user, changes: dict, reason: str) -> Metric:
+    """Change a metric's definition, with a reason."""
+    require(user, "missions.change_metric", "edit metrics")
+    return _apply(metric, changes=changes, allowed=EDITABLE_METRIC_FIELDS, user=user, reason=reason)
+
+
+@transaction.atomic
+def retire(*, obj: Mission | Target, user, on: date, reason: str):
+    """Retire a mission or target (the Act lets a mission be dropped with reasons); it stays visible as retired."""
+    perm = "missions.change_mission" if isinstance(obj, Mission) else "missions.change_target"
+    require(user, perm, f"retire a {obj._meta.verbose_name}")
+    obj.status, obj.retired_on, obj.retired_reason = Mission.Status.RETIRED, on, _reason(reason)
+    obj._change_reason, obj._history_user = f"Retired: {reason.strip()}", user
+    obj.save()
+    return obj
+
+
+def add_source(*, user, slug: str, location: str = "", connector: str = Source.Connector.ONS_ELS) -> Source:
+    require(user, "missions.add_source", "add sources")
+    from missions.services.ingest import register_source
+
+    source = register_source(slug=slug, location=location)
+    if source.connector != connector:
+        Source.objects.filter(pk=source.pk).update(connector=connector)
+        source.refresh_from_db()
+    return source
+
+
+def request_ingest(*, user, source: Source) -> None:
+    """Ask the scheduler to check a source at its next tick."""
+    require(user, "missions.trigger_ingest", "trigger ingestion")
+    Source.objects.filter(pk=source.pk).update(next_check_at=timezone.now())
