@@ -34,7 +34,7 @@ data: install
 	$(MANAGE) collectstatic --noinput --verbosity 0
 
 demo: data
-	$(MANAGE) create_demo_admin
+	$(MANAGE) create_demo_users
 	@echo "Serving on http://$(HOST)/ (admin at http://$(HOST)/admin/)"
 	$(MANAGE) runserver --insecure $(HOST)
 
