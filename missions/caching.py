@@ -7,6 +7,7 @@ what a static file does. Other processes see a new data version within VERSION_T
 
 import hashlib
 import time
+import uuid
 from collections import OrderedDict
 from datetime import datetime
 from functools import wraps
@@ -25,25 +26,28 @@ _pages: OrderedDict = OrderedDict()
 LOCAL_ENTRIES = 256
 
 
-def get_data_version() -> int:
+def get_data_version() -> str:
+    """Return the current data version: a random token, so a lost or flushed cache never revives old pages."""
     value, expires = _local_version
     if value is not None and time.monotonic() < expires:
         return value
     version = cache.get(VERSION_KEY)
     if version is None:
-        cache.add(VERSION_KEY, 1, timeout=None)
-        version = cache.get(VERSION_KEY, 1)
+        cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+        version = cache.get(VERSION_KEY)
     _local_version[:] = [version, time.monotonic() + VERSION_TTL]
     return version
 
 
 def bump_data_version() -> None:
     """Invalidate every cached public page and API response (a release was accepted or a report published)."""
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, timeout=None)
+    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
     cache.set(MODIFIED_KEY, timezone.now(), timeout=None)
+    reset_local_state()
+
+
+def reset_local_state() -> None:
+    """Forget this process's copy of the version and its cached pages."""
     _local_version[:] = [None, 0.0]
     _pages.clear()
 
@@ -83,7 +87,7 @@ def _key(request) -> str:
 
 
 def _remember(key: str, entry: tuple) -> None:
-    _pages[key] = entry
+    _pages[key] = (time.monotonic() + settings.PUBLIC_CACHE_SECONDS, entry)
     _pages.move_to_end(key)
     while len(_pages) > LOCAL_ENTRIES:
         _pages.popitem(last=False)
@@ -110,7 +114,8 @@ class PublicCacheMiddleware:
         if not _is_public_request(request):
             return self.get_response(request)
         key = _key(request)
-        entry = _pages.get(key) or cache.get(key)
+        local = _pages.get(key)
+        entry = local[1] if local and local[0] > time.monotonic() else cache.get(key)
         if entry is not None:
             _remember(key, entry)
             return _respond(request, entry)

@@ -70,9 +70,13 @@ def fresh_cache():
     """Each test starts with an empty cache, so cached pages never leak between tests."""
     from django.core.cache import cache
 
+    from missions.caching import reset_local_state
+
     cache.clear()
+    reset_local_state()
     yield
     cache.clear()
+    reset_local_state()
 
 
 @pytest.fixture

@@ -141,31 +141,6 @@ class ObservationSerializer(serializers.ModelSerializer):
         ]
 
 
-class AssessmentSerializer(serializers.ModelSerializer):
-    mission = serializers.IntegerField(source="target.metric.mission.number")
-    metric = serializers.CharField(source="target.metric.slug")
-    target = serializers.CharField(source="target.key")
-    method_version = serializers.IntegerField(source="methodology.version")
-
-    class Meta:
-        model = Assessment
-        fields = [
-            "id",
-            "mission",
-            "metric",
-            "target",
-            "breakdown",
-            "as_of",
-            "method_version",
-            "status",
-            "reason",
-            "probability",
-            "result",
-            "release_ids",
-            "target_snapshot",
-        ]
-
-
 class AssessmentSummarySerializer(serializers.ModelSerializer):
     """The list form: status and headline figures; the detail gives every input and intermediate."""
 
@@ -202,6 +177,13 @@ class AssessmentSummarySerializer(serializers.ModelSerializer):
         from missions.progress.summary import summarise
 
         return summarise(obj.result)
+
+
+class AssessmentSerializer(AssessmentSummarySerializer):
+    """The detail form: the summary plus every input and intermediate, the releases used and the target values."""
+
+    class Meta(AssessmentSummarySerializer.Meta):
+        fields = [*AssessmentSummarySerializer.Meta.fields, "result", "release_ids", "target_snapshot"]
 
 
 class ReleaseSerializer(serializers.ModelSerializer):

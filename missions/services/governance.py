@@ -7,23 +7,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from missions.models import Metric, Mission, Source, Target
+from missions.services.catalogue import TARGET_FIELDS
 
-EDITABLE_TARGET_FIELDS = {
-    "value",
-    "value_kind",
-    "target_year",
-    "baseline_period",
-    "baseline_note",
-    "area_code",
-    "group",
-    "benchmark_area",
-    "gap_definition",
-    "official",
-    "source",
-    "test",
-    "note",
-    "data_gap",
-}
+EDITABLE_TARGET_FIELDS = (set(TARGET_FIELDS) | {"value"}) - {"type", "aggregate"}  # key and type define a target
 EDITABLE_METRIC_FIELDS = {
     "name",
     "unit",
