@@ -96,11 +96,7 @@ class ObservationViewSet(ReadOnly):
             as_of = date.fromisoformat(text) if text else None
         except ValueError as exc:
             raise ValidationError({"as_of": "use YYYY-MM-DD"}) from exc
-        rows = Observation.objects.all() if as_of is None else Observation.objects.filter(pk__in=[])
-        if as_of is not None:
-            rows = list_observations_as_of(indicator_ids=Indicator.objects.values("id"), as_of=as_of)
-        else:
-            rows = rows.filter(superseded_by__isnull=True)
+        rows = list_observations_as_of(indicator_ids=Indicator.objects.values("id"), as_of=as_of)
         return rows.select_related("indicator__source", "release").order_by("indicator_id", "area_code", "period_start")
 
 

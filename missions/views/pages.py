@@ -11,7 +11,13 @@ from missions.caching import public_cache
 from missions.methodology import methodology_text
 from missions.models import Area, Methodology, Metric, Mission, Pillar, Source
 from missions.selectors.pages import get_charts, list_indicators_for, list_target_changes, list_targets_of
-from missions.selectors.progress import get_latest_as_of, list_assessments, list_mission_entries
+from missions.selectors.progress import (
+    assessment_entry,
+    get_latest_as_of,
+    list_assessments,
+    list_mission_entries,
+    mission_entry,
+)
 
 
 def _with_charts(entries: list[dict]) -> list[dict]:
@@ -44,9 +50,10 @@ def home(request):
 
 @public_cache
 def mission_detail(request, slug):
-    mission = get_object_or_404(Mission, slug=slug)
-    entries = [m for m in list_mission_entries(list_assessments().filter(target__metric__mission=mission))]
-    entry = next(m for m in entries if m["number"] == mission.number and m["slug"] == slug)
+    mission = get_object_or_404(Mission.objects.select_related("pillar", "framework"), slug=slug)
+    entry = mission_entry(
+        mission, [assessment_entry(a) for a in list_assessments().filter(target__metric__mission=mission)]
+    )
     entry = entry | {
         "targets": _with_charts([t for t in entry["targets"] if t["role"] == "headline"])
         + [t | {"charts": []} for t in entry["targets"] if t["role"] != "headline"]
