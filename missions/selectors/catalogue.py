@@ -23,11 +23,24 @@ def list_assessable_targets(*, metric_slugs: list[str] | None = None):
     return targets.prefetch_related("metric__series", "metric__targets")
 
 
-def get_indicator_ids(*, metric: Metric) -> dict[str, list[int]]:
+def index_indicators(*, source_slugs: list[str] | None = None) -> dict[str, list[Indicator]]:
+    """Return the indicators of these sources (of all when None) by source slug, in one query."""
+    indicators = Indicator.objects.select_related("source")
+    if source_slugs is not None:
+        indicators = indicators.filter(source__slug__in=source_slugs)
+    index: dict[str, list[Indicator]] = {}
+    for indicator in indicators:
+        index.setdefault(indicator.source.slug, []).append(indicator)
+    return index
+
+
+def get_indicator_ids(*, metric: Metric, index: dict[str, list[Indicator]] | None = None) -> dict[str, list[int]]:
     """Return {breakdown: [indicator ids in series order]} for the indicators a metric reads."""
+    if index is None:
+        index = index_indicators(source_slugs=[s.source_slug for s in metric.series.all()])
     found: dict[str, list[int]] = {}
     for series in metric.series.all():
-        candidates = Indicator.objects.filter(source__slug=series.source_slug)
+        candidates = index.get(series.source_slug, [])
         match = next((i for i in candidates if series.indicator_name in (i.name, *i.aliases)), None)
         if match:
             found.setdefault(series.breakdown, []).append(match.id)

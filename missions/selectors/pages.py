@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.utils.module_loading import import_string
 
 from missions.models import Area, Indicator, Metric, Observation, Target
-from missions.selectors.catalogue import get_indicator_ids
+from missions.selectors.catalogue import get_indicator_ids, index_indicators
 
 
 def get_charts(entry: dict, names: dict[str, str]) -> list[dict]:
@@ -51,15 +51,19 @@ def compare_area(area: Area) -> list[dict]:
     """Return, for every metric with data for the area, its latest value beside its region, nation and the UK."""
     comparators = [c for c in (area.parent, area.country) if c is not None]
     codes = [area.code, *[c.code for c in comparators], "K02000001"]
+    index = index_indicators()
+    metrics = list(Metric.objects.prefetch_related("series").select_related("mission").order_by("mission__number"))
+    wanted = {m.pk: get_indicator_ids(metric=m, index=index) for m in metrics}
+    values = _current_by_indicator([i for groups in wanted.values() for ids in groups.values() for i in ids], codes)
     rows = []
-    for metric in Metric.objects.prefetch_related("series").select_related("mission").order_by("mission__number"):
-        for breakdown, ids in get_indicator_ids(metric=metric).items():
-            values = _current(ids, codes)
-            own = [v for v in values if v["area_code"] == area.code and v["value"] is not None]
+    for metric in metrics:
+        for breakdown, ids in wanted[metric.pk].items():
+            found = [v for i in sorted(ids) for v in values.get(i, [])]
+            own = [v for v in found if v["area_code"] == area.code and v["value"] is not None]
             if not own:
                 continue
             latest = max(own, key=lambda v: v["period_start"])
-            same = {v["area_code"]: v for v in values if v["period"] == latest["period"]}
+            same = {v["area_code"]: v for v in found if v["period"] == latest["period"]}
             rows.append(
                 {
                     "metric": metric,
@@ -74,12 +78,13 @@ def compare_area(area: Area) -> list[dict]:
     return rows
 
 
-def _current(indicator_ids, codes) -> list[dict]:
-    return list(
-        Observation.objects.filter(indicator_id__in=indicator_ids, area_code__in=codes, superseded_by__isnull=True)
-        .order_by("indicator_id")
-        .values("area_code", "period", "period_start", "value", "status")
-    )
+def _current_by_indicator(indicator_ids, codes) -> dict[int, list[dict]]:
+    """Return the current values of these indicators for these areas, by indicator, in one query."""
+    grouped: dict[int, list[dict]] = {}
+    rows = Observation.objects.filter(indicator_id__in=indicator_ids, area_code__in=codes, superseded_by__isnull=True)
+    for row in rows.values("indicator_id", "area_code", "period", "period_start", "value", "status"):
+        grouped.setdefault(row["indicator_id"], []).append(row)
+    return grouped
 
 
 def list_indicators_for(metric: Metric) -> list[Indicator]:
