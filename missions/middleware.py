@@ -1,13 +1,30 @@
-"""Last-Modified on public responses, so ConditionalGetMiddleware can answer 304s."""
+"""Request and response middleware: refuse control characters in URLs; Last-Modified on public responses."""
 
 from django.utils.http import http_date
 
 from missions.caching import get_last_modified
+from missions.spreadsheet_cells import has_control_characters
+from missions.views.errors import bad_request
 
 PRIVATE = ("/admin/", "/staff/")
 
 
+class RefuseControlCharactersMiddleware:
+    """Answer 400 to a path or query with a control character (a NUL byte breaks PostgreSQL text comparisons)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        query = [text for key, values in request.GET.lists() for text in (key, *values)]
+        if any(has_control_characters(text) for text in (request.path, *query)):
+            return bad_request(request, "control characters are not allowed in the address")
+        return self.get_response(request)
+
+
 class LastModifiedMiddleware:
+    """Last-Modified on public responses, so ConditionalGetMiddleware can answer 304s."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 

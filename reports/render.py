@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 from django.template.loader import render_to_string
 
+from missions.spreadsheet_cells import neutralise_frame
 from reports.charts import Chart, gap_chart, ranking_chart, series_chart, status_grid
 from reports.tables import all_tables
 
@@ -87,14 +88,24 @@ def render_pdf(html: str) -> bytes:
 
 
 def render_tables(snapshot: dict) -> list[File]:
-    tables = all_tables(snapshot)
+    tables = {name: neutralise_frame(table) for name, table in all_tables(snapshot).items()}
     files = [File(f"data/{name}.csv", "text/csv", table.to_csv(index=False).encode()) for name, table in tables.items()]
     workbook = io.BytesIO()
     with pd.ExcelWriter(workbook, engine="openpyxl") as writer:
         for name, table in tables.items():
             table.to_excel(writer, sheet_name=_sheet_name(name), index=False)
+        _text_as_text(writer.book)
     xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     return [*files, File("data.xlsx", xlsx, workbook.getvalue())]
+
+
+def _text_as_text(book) -> None:
+    # openpyxl stores any string starting with "=" as a formula; a string cell is shown, never run.
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"
 
 
 def _sheet_name(name: str) -> str:

@@ -11,6 +11,7 @@ PURE = [
     "missions.ingestion.validation",
     "missions.ingestion.registry",
     "missions.ingestion.http",
+    "missions.spreadsheet_cells",
 ]
 
 

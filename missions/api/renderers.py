@@ -1,10 +1,12 @@
-"""CSV for any API response: one row per result, nested values flattened to dotted columns."""
+"""CSV for any API response: one row per result, nested values flattened to dotted columns, formulas neutralised."""
 
 import csv
 import io
 import json
 
 from rest_framework.renderers import BaseRenderer
+
+from missions.spreadsheet_cells import neutralise_row
 
 
 def _flatten(item, prefix="") -> dict:
@@ -34,5 +36,5 @@ class CSVRenderer(BaseRenderer):
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=columns)
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows(neutralise_row(r) for r in rows)
         return buffer.getvalue().encode(self.charset)

@@ -12,6 +12,7 @@ import pandas as pd
 
 from missions.ingestion.ons_els import ParsedFile
 from missions.ingestion.periods import PeriodError, parse_period
+from missions.spreadsheet_cells import FORMULA_STARTS, NUMBER
 
 STATUS_CODES = {"x": "not available", "u": "low reliability", "c": "confidential", "z": "not applicable"}
 GSS_CODE = re.compile(r"^(?:[EKNSW]\d{8}|TL[A-N][0-9A-Z]{0,3})$")
@@ -58,6 +59,7 @@ def validate(parsed: ParsedFile, *, known_area_codes: set[str] | None = None) ->
     if frame.empty:
         return Validated(frame, (Problem("*", "the file has no data rows", 0),), ())
     _check_text(frame, errors)
+    _check_formulas(frame, errors)
     _parse_periods(frame, errors)
     _parse_status(frame, warnings)
     _parse_numbers(frame, errors, warnings)
@@ -72,6 +74,16 @@ def _check_text(frame, errors):
         blank = frame[frame[column] == ""]
         if len(blank):
             errors.append(_problem(column, f"{column.replace('_', ' ')} is blank", blank))
+
+
+def _check_formulas(frame, errors):
+    # Text a spreadsheet would run (=HYPERLINK(...), @SUM(...)) is refused, not stored; "-1.5" is a number.
+    for column in ("indicator", "area_name", "geography", "status", "note"):
+        if column in frame:
+            text = frame[column].astype(str)
+            bad = frame[text.str.startswith(FORMULA_STARTS) & ~text.str.match(NUMBER.pattern)]
+            if len(bad):
+                errors.append(_problem(column, "text that a spreadsheet would run as a formula", bad, column))
 
 
 def _parse_periods(frame, errors):

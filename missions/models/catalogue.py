@@ -4,6 +4,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from missions.models.validators import single_line
+
 
 class ReasonedChanges(models.Model):
     """A model whose every change after creation must say why (the reason is kept in its history)."""
@@ -21,7 +23,7 @@ class Framework(models.Model):
     """A statement of missions, e.g. the 2022 White Paper; others can sit beside it."""
 
     slug = models.SlugField(unique=True)
-    name = models.CharField(max_length=200)
+    name = models.CharField(max_length=200, validators=[single_line])
     published = models.DateField()
     source = models.TextField()
     legal_basis = models.TextField(blank=True)
@@ -57,10 +59,10 @@ class Mission(ReasonedChanges):
     pillar = models.ForeignKey(Pillar, on_delete=models.PROTECT, related_name="missions")
     number = models.PositiveSmallIntegerField()
     slug = models.SlugField()
-    short_name = models.CharField(max_length=100)
+    short_name = models.CharField(max_length=100, validators=[single_line])
     statement = models.TextField(help_text="The official mission statement, verbatim.")
     statement_source = models.TextField()
-    statement_verified = models.CharField(max_length=20, blank=True)
+    statement_verified = models.CharField(max_length=20, blank=True, validators=[single_line])
     geography = models.TextField(blank=True)
     target_year = models.PositiveSmallIntegerField()
     status = models.CharField(max_length=10, choices=Status, default=Status.ACTIVE)
@@ -96,16 +98,18 @@ class Metric(ReasonedChanges):
 
     mission = models.ForeignKey(Mission, on_delete=models.PROTECT, related_name="metrics")
     slug = models.SlugField(max_length=80, unique=True)
-    name = models.CharField(max_length=200)
+    name = models.CharField(max_length=200, validators=[single_line])
     role = models.CharField(max_length=12, choices=Role)
-    role_note = models.CharField(max_length=200, blank=True)
-    unit = models.CharField(max_length=100)
+    role_note = models.CharField(max_length=200, blank=True, validators=[single_line])
+    unit = models.CharField(max_length=100, validators=[single_line])
     polarity = models.CharField(max_length=8, choices=Polarity)
     decimal_places = models.PositiveSmallIntegerField(default=1)
-    publisher = models.CharField(max_length=100)
+    publisher = models.CharField(max_length=100, validators=[single_line])
     dataset = models.TextField()
-    frequency = models.CharField(max_length=200, blank=True)
-    comparison_geography = models.CharField(max_length=100, help_text="The set of areas compared.")
+    frequency = models.CharField(max_length=200, blank=True, validators=[single_line])
+    comparison_geography = models.CharField(
+        validators=[single_line], max_length=100, help_text="The set of areas compared."
+    )
     comparison_prefixes = models.JSONField(default=list, help_text="GSS code prefixes of the comparison set.")
     definition = models.CharField(max_length=12, choices=Definition)
     notes = models.TextField(blank=True)
@@ -123,8 +127,10 @@ class MetricSeries(models.Model):
 
     metric = models.ForeignKey(Metric, on_delete=models.CASCADE, related_name="series")
     source_slug = models.SlugField(max_length=100)
-    indicator_name = models.CharField(max_length=200)
-    breakdown = models.CharField(max_length=50, blank=True, help_text="e.g. Male; blank when series combine.")
+    indicator_name = models.CharField(max_length=200, validators=[single_line])
+    breakdown = models.CharField(
+        validators=[single_line], max_length=50, blank=True, help_text="e.g. Male; blank when series combine."
+    )
 
     class Meta:
         ordering = ["metric", "id"]
@@ -159,11 +165,17 @@ class Target(ReasonedChanges):
     value = models.DecimalField(max_digits=14, decimal_places=4, null=True, blank=True)
     value_kind = models.CharField(max_length=30, choices=ValueKind, default=ValueKind.ABSOLUTE)
     target_year = models.PositiveSmallIntegerField(null=True, blank=True)
-    baseline_period = models.CharField(max_length=20, blank=True, help_text="Canonical period, e.g. 2019-01.")
+    baseline_period = models.CharField(
+        validators=[single_line], max_length=20, blank=True, help_text="Canonical period, e.g. 2019-01."
+    )
     baseline_note = models.TextField(blank=True)
-    area_code = models.CharField(max_length=12, blank=True, help_text="Area the target is judged at.")
-    group = models.CharField(max_length=30, blank=True, help_text="Area group, e.g. bottom_decile.")
-    benchmark_area = models.CharField(max_length=12, blank=True)
+    area_code = models.CharField(
+        validators=[single_line], max_length=12, blank=True, help_text="Area the target is judged at."
+    )
+    group = models.CharField(
+        validators=[single_line], max_length=30, blank=True, help_text="Area group, e.g. bottom_decile."
+    )
+    benchmark_area = models.CharField(validators=[single_line], max_length=12, blank=True)
     aggregate = models.JSONField(null=True, blank=True, help_text="How areas are summed into one figure.")
     gap_definition = models.TextField(blank=True)
     official = models.BooleanField(default=False, help_text="False where the target is our interpretation.")

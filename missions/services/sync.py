@@ -4,6 +4,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db import models
 
 
@@ -29,6 +30,7 @@ def sync_object(model, *, lookup: dict, values: dict, result: SyncResult, reason
     obj = model.objects.filter(**lookup).first()
     label = model._meta.verbose_name
     if obj is None:
+        _check_fields(model, values, label=f"{label} {lookup}")
         obj = model(**lookup, **values)
         obj._change_reason = reason
         obj.save()
@@ -40,3 +42,13 @@ def sync_object(model, *, lookup: dict, values: dict, result: SyncResult, reason
     for name, current, wanted in diffs:
         result.differences.append(f"{label} {obj}: {name} is {current!r} here, {wanted!r} in the source (kept)")
     return obj
+
+
+def _check_fields(model, values: dict, *, label: str) -> None:
+    # The fields' own validators (one line, no control characters ...), which save() alone never runs.
+    for name, value in values.items():
+        if isinstance(value, str):
+            try:
+                model._meta.get_field(name).run_validators(value)
+            except ValidationError as exc:
+                raise ValidationError(f"{label}: {name} {'; '.join(exc.messages)}") from exc

@@ -12,6 +12,7 @@ from django.utils import timezone
 from missions.caching import public_cache
 from missions.models import Metric, Observation
 from missions.selectors.catalogue import get_indicator_ids
+from missions.spreadsheet_cells import neutralise_cell, neutralise_row, single_line
 
 COLUMNS = [
     "indicator",
@@ -72,11 +73,13 @@ def metric_metadata(metric: Metric) -> dict:
 
 def metric_csv_text(metric: Metric) -> str:
     buffer = io.StringIO()
-    for key, value in metric_metadata(metric).items():
-        buffer.write(f"# {key}: {json.dumps(value) if isinstance(value, dict) else value}\n")
     writer = csv.writer(buffer)
+    # Metadata lines start "# key," and stay on one line, so readers that skip comment lines skip all of them.
+    for key, value in metric_metadata(metric).items():
+        text = json.dumps(value) if isinstance(value, dict) else str(value)
+        writer.writerow([f"# {key}", neutralise_cell(single_line(text))])
     writer.writerow(COLUMNS)
-    writer.writerows(metric_rows(metric))
+    writer.writerows(neutralise_row(row) for row in metric_rows(metric))
     return buffer.getvalue()
 
 

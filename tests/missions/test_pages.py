@@ -70,7 +70,7 @@ def test_the_metric_csv_has_every_area_and_period_with_bounds_and_markers(site_d
     lines = response.content.decode().splitlines()
     header = next(line for line in lines if not line.startswith("#"))
     assert header.startswith("indicator,breakdown,area_code,period,period_start,value,lci_95,uci_95,status")
-    assert any(line.startswith("# licence:") for line in lines)
+    assert any(line.startswith("# licence,") for line in lines)
     assert len([line for line in lines if line.startswith("Homicide")]) == 504
 
 

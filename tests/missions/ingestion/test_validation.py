@@ -11,6 +11,11 @@ def _check(*rows: str, known=None):
     return validate(parsed, known_area_codes=known)
 
 
+def test_negative_numbers_are_values_not_formulas():
+    result = _check("E06000001,H,UA,Pay,2019,-1.5,,,-2,-1,,")
+    assert result.ok and result.frame["value"].tolist() == [-1.5]
+
+
 def test_a_clean_file_passes_with_typed_values_and_canonical_periods():
     result = _check("E06000001,H,UA,Pay,2024-04-15/P1Y,500.5,,,490,510,,", "E06000002,M,UA,Pay,2024-04,480,,,,,u,")
     assert result.ok
@@ -29,6 +34,10 @@ def test_a_clean_file_passes_with_typed_values_and_canonical_periods():
         (["na,H,UA,Pay,2019,1,,,,,,"], "area_code", "not a GSS area code"),
         (["E06000001,H,UA,Pay,2019,1,,,,,,", "E06000001,H,UA,Pay,2019-01-01/P1Y,2,,,,,,"], "period", "duplicate"),
         (["E06000001,H,UA,,2019,1,,,,,,"], "indicator", "blank"),
+        (["E06000001,H,UA,Pay,2019,1,,,,,,=HYPERLINK(1)"], "note", "formula"),
+        (["E06000001,H,UA,@SUM(A1),2019,1,,,,,,"], "indicator", "formula"),
+        (["E06000001,+cmd,UA,Pay,2019,1,,,,,,"], "area_name", "formula"),
+        (["E06000001,H,UA,Pay,2019,1,,,,,-1+1,"], "status", "formula"),
     ],
 )
 def test_each_kind_of_bad_row_is_an_error_naming_its_column_and_line(rows, column, reason):
