@@ -6,6 +6,8 @@ from pathlib import Path
 import environ
 from django.core.exceptions import ImproperlyConfigured
 
+from tracker.secret_key import secret_key_problem
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
@@ -13,10 +15,13 @@ environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 DEFAULT_SECRET_KEY = "insecure-development-key-change-me"
 SECRET_KEY = env("DJANGO_SECRET_KEY", default=DEFAULT_SECRET_KEY)
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
-# Production (the Docker image sets it): refuses the default key and DEBUG; turns on 2FA, HTTPS and HSTS by default.
+# Production (the Docker image and .env.example set it): refuses a placeholder or weak key and DEBUG; turns on 2FA,
+# HTTPS, HSTS and secure cookies by default.
 PRODUCTION = env.bool("DJANGO_PRODUCTION", default=False)
-if PRODUCTION and (SECRET_KEY == DEFAULT_SECRET_KEY or len(SECRET_KEY) < 50 or DEBUG):
-    raise ImproperlyConfigured("production needs DJANGO_SECRET_KEY (50+ random characters) and DJANGO_DEBUG off")
+if PRODUCTION and (problem := secret_key_problem(SECRET_KEY) or ("DJANGO_DEBUG is on" if DEBUG else "")):
+    raise ImproperlyConfigured(
+        f"production needs DJANGO_SECRET_KEY (50+ random characters) and DJANGO_DEBUG off: {problem}"
+    )
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
