@@ -19,6 +19,9 @@ class ReasonedChanges(models.Model):
         super().save(*args, **kwargs)
 
 
+BREAKDOWN_WORDS = {"Male": "men", "Female": "women", "Persons": "everyone"}
+
+
 class Framework(models.Model):
     """A statement of missions, e.g. the 2022 White Paper; others can sit beside it."""
 
@@ -61,7 +64,8 @@ class Mission(ReasonedChanges):
     slug = models.SlugField()
     short_name = models.CharField(max_length=100, validators=[single_line])
     statement = models.TextField(help_text="The official mission statement, verbatim.")
-    statement_source = models.TextField()
+    statement_source = models.TextField(help_text="The public citation of the statement.")
+    research_notes = models.TextField(blank=True, help_text="The team's notes on the statement; never published.")
     statement_verified = models.CharField(max_length=20, blank=True, validators=[single_line])
     geography = models.TextField(blank=True)
     target_year = models.PositiveSmallIntegerField()
@@ -96,6 +100,13 @@ class Metric(ReasonedChanges):
         OFFICIAL = "official", "Official"
         INTERPRETED = "interpreted", "Our interpretation"
 
+    class PeriodType(models.TextChoices):
+        CALENDAR_YEAR = "calendar_year", "Calendar year"
+        FINANCIAL_YEAR = "financial_year", "Financial year"
+        ACADEMIC_YEAR = "academic_year", "Academic year"
+        YEAR = "year", "Other 12-month year"
+        MONTH = "month", "Month or point in time"
+
     mission = models.ForeignKey(Mission, on_delete=models.PROTECT, related_name="metrics")
     slug = models.SlugField(max_length=80, unique=True)
     name = models.CharField(max_length=200, validators=[single_line])
@@ -107,6 +118,9 @@ class Metric(ReasonedChanges):
     publisher = models.CharField(max_length=100, validators=[single_line])
     dataset = models.TextField()
     frequency = models.CharField(max_length=200, blank=True, validators=[single_line])
+    period_type = models.CharField(
+        max_length=16, choices=PeriodType, blank=True, help_text="How its periods read; blank reads them as years."
+    )
     comparison_geography = models.CharField(
         validators=[single_line], max_length=100, help_text="The set of areas compared."
     )
@@ -161,6 +175,12 @@ class Target(ReasonedChanges):
 
     metric = models.ForeignKey(Metric, on_delete=models.PROTECT, related_name="targets")
     key = models.SlugField(max_length=60, help_text="Stable name of the target within its metric.")
+    title = models.CharField(
+        max_length=200,
+        blank=True,
+        validators=[single_line],
+        help_text="Short public title in plain words; {breakdown} reads as men, women...",
+    )
     type = models.CharField(max_length=30, choices=Type)
     value = models.DecimalField(max_digits=14, decimal_places=4, null=True, blank=True)
     value_kind = models.CharField(max_length=30, choices=ValueKind, default=ValueKind.ABSOLUTE)
@@ -194,3 +214,8 @@ class Target(ReasonedChanges):
 
     def __str__(self):
         return f"{self.metric.slug}: {self.key}"
+
+    def public_title(self, breakdown: str = "") -> str:
+        """Return the public title for one breakdown: "for {breakdown}" reads "for men" for the Male series."""
+        title = self.title or f"{self.metric.name}: {self.get_type_display().lower()}"
+        return title.replace("{breakdown}", BREAKDOWN_WORDS.get(breakdown, breakdown.lower() or "everyone"))

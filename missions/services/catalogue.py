@@ -14,6 +14,7 @@ CATALOGUE_DIR = Path(__file__).resolve().parent.parent / "catalogue"
 DEFAULT_CATALOGUE = CATALOGUE_DIR / "levelling-up-2022.yaml"
 REASON = "Loaded from the catalogue"
 TARGET_FIELDS = (
+    "title",
     "type",
     "value_kind",
     "target_year",
@@ -64,11 +65,17 @@ def load_catalogue(*, path: Path = DEFAULT_CATALOGUE) -> SyncResult:
 
 def _load_mission(m: dict, framework, pillars, result) -> Mission:
     values = {
-        k: m.get(k, "") for k in ("short_name", "statement", "statement_source", "statement_verified", "geography")
+        k: m.get(k, "")
+        for k in ("short_name", "statement", "statement_source", "research_notes", "statement_verified", "geography")
     }
     values |= {"slug": m["slug"], "target_year": m["target_year"], "pillar": pillars[m["pillar"]]}
     return sync_object(
-        Mission, lookup={"framework": framework, "number": m["number"]}, values=values, result=result, reason=REASON
+        Mission,
+        lookup={"framework": framework, "number": m["number"]},
+        values=values,
+        result=result,
+        reason=REASON,
+        fill_blank=("research_notes",),
     )
 
 
@@ -82,6 +89,7 @@ def _load_metric(m: dict, missions, result) -> None:
         "publisher",
         "dataset",
         "frequency",
+        "period_type",
         "comparison_geography",
         "definition",
         "notes",
@@ -91,7 +99,9 @@ def _load_metric(m: dict, missions, result) -> None:
         "decimal_places": m.get("decimal_places", 1),
         "comparison_prefixes": m.get("comparison_prefixes", []),
     }
-    metric = sync_object(Metric, lookup={"slug": m["slug"]}, values=values, result=result, reason=REASON)
+    metric = sync_object(
+        Metric, lookup={"slug": m["slug"]}, values=values, result=result, reason=REASON, fill_blank=("period_type",)
+    )
     for s in m.get("series", []):
         sync_object(
             MetricSeries,
@@ -103,4 +113,5 @@ def _load_metric(m: dict, missions, result) -> None:
     for t in m.get("targets", []):
         values = {k: t.get(k, Target._meta.get_field(k).get_default()) for k in TARGET_FIELDS}
         values["value"] = None if t.get("value") is None else Decimal(str(t["value"]))
-        sync_object(Target, lookup={"metric": metric, "key": t["key"]}, values=values, result=result, reason=REASON)
+        lookup = {"metric": metric, "key": t["key"]}
+        sync_object(Target, lookup=lookup, values=values, result=result, reason=REASON, fill_blank=("title",))

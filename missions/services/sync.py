@@ -25,8 +25,11 @@ def _same(current, wanted) -> bool:
     return current == wanted
 
 
-def sync_object(model, *, lookup: dict, values: dict, result: SyncResult, reason: str):
-    """Return the object for lookup, creating it with values if missing; record differences otherwise."""
+def sync_object(model, *, lookup: dict, values: dict, result: SyncResult, reason: str, fill_blank: tuple = ()):
+    """Return the object for lookup, creating it with values if missing; record differences otherwise.
+
+    Fields named in fill_blank are filled where still blank (added to the catalogue after the object was loaded).
+    """
     obj = model.objects.filter(**lookup).first()
     label = model._meta.verbose_name
     if obj is None:
@@ -36,6 +39,12 @@ def sync_object(model, *, lookup: dict, values: dict, result: SyncResult, reason
         obj.save()
         result.created[label] += 1
         return obj
+    blanks = [n for n in fill_blank if getattr(obj, n) == "" and values.get(n)]
+    if blanks:
+        for name in blanks:
+            setattr(obj, name, values[name])
+        obj._change_reason = f"{reason} (filled {', '.join(blanks)})"
+        obj.save(update_fields=blanks)
     diffs = [(name, getattr(obj, name), want) for name, want in values.items() if not _same(getattr(obj, name), want)]
     if not diffs:
         result.unchanged[label] += 1

@@ -56,3 +56,78 @@ def test_health_mission_carries_its_official_statement_and_both_sexes():
     gap = metric.targets.get(key="gap_narrows")
     assert gap.official is False and gap.target_year == 2030
     assert metric.targets.get(key="change").value == Decimal("5")
+
+
+def test_every_target_has_a_short_plain_public_title_without_storage_syntax():
+    load_catalogue()
+    for target in Target.objects.select_related("metric"):
+        title = target.public_title("Male")
+        assert target.title and len(title) <= 120, target
+        assert "/P" not in title and "_" not in title and "{" not in title, title
+
+
+@pytest.mark.parametrize(
+    ("breakdown", "title"),
+    [
+        ("Male", "Raise healthy life expectancy for men by five years by 2035"),
+        ("Female", "Raise healthy life expectancy for women by five years by 2035"),
+        ("", "Raise healthy life expectancy for everyone by five years by 2035"),
+    ],
+)
+def test_a_target_assessed_per_sex_has_a_title_for_each_sex(breakdown, title):
+    load_catalogue()
+    target = Target.objects.get(metric__slug="healthy-life-expectancy", key="change")
+    assert target.public_title(breakdown) == title
+
+
+def test_a_target_without_a_title_falls_back_to_its_metric_and_type():
+    target = Target(metric=Metric(name="Pride in place"), type=Target.Type.GAP_NARROWS, title="")
+    assert target.public_title() == "Pride in place: gap between top and bottom areas narrows"
+
+
+def test_the_mission_citation_is_public_and_the_research_notes_are_kept_apart():
+    load_catalogue()
+    health = Mission.objects.get(slug="health")
+    assert health.statement_source == "Levelling Up the United Kingdom, White Paper, CP 604, DLUHC, 2 February 2022"
+    assert "RSN mission 7" in health.research_notes
+    assert all(" | " not in m.statement_source and m.research_notes for m in Mission.objects.all())
+
+
+def test_reloading_fills_titles_and_notes_left_blank_by_the_migration_but_keeps_edited_ones():
+    load_catalogue()
+    Target.objects.filter(metric__slug="homicide-rate").update(title="")
+    Mission.objects.filter(slug="health").update(research_notes="")
+    edited = Target.objects.get(metric__slug="homicide-rate", key="change")
+    Target.objects.filter(pk=edited.pk).update(title="Our own edited title")
+    result = load_catalogue()
+    assert Target.objects.get(metric__slug="homicide-rate", key="gap_narrows").title.startswith("Narrow the gap")
+    assert Target.objects.get(pk=edited.pk).title == "Our own edited title"
+    assert "RSN" in Mission.objects.get(slug="health").research_notes
+    assert any("homicide-rate: change: title" in line for line in result.differences)
+
+
+@pytest.mark.parametrize(
+    ("slug", "period_type"),
+    [
+        ("ks2-rwm-expected", "academic_year"),
+        ("wellbeing-satisfaction", "financial_year"),
+        ("gross-median-weekly-pay", "month"),
+        ("healthy-life-expectancy", "calendar_year"),
+    ],
+)
+def test_each_metric_declares_how_its_periods_read(slug, period_type):
+    load_catalogue()
+    assert Metric.objects.get(slug=slug).period_type == period_type
+
+
+def test_the_migration_moves_the_notes_after_the_bar_out_of_an_existing_citation():
+    from importlib import import_module
+
+    from django.apps import apps
+
+    load_catalogue()
+    combined = "White Paper, 2022 | verbatim on RSN"
+    Mission.objects.filter(slug="health").update(statement_source=combined, research_notes="")
+    import_module("missions.migrations.0008_titles_notes_period_types").split_statement_sources(apps, None)
+    health = Mission.objects.get(slug="health")
+    assert (health.statement_source, health.research_notes) == ("White Paper, 2022", "verbatim on RSN")
