@@ -80,14 +80,16 @@ class ReleaseAdmin(ReadOnlyAdmin):
         "id",
         "source",
         "release_date",
+        "release_date_evidence",
         "status",
         "added",
         "revised",
+        "notes_revised",
         "unchanged",
         "withdrawn",
         "fetched_at",
     )
-    list_filter = ("status", "source")
+    list_filter = ("status", "release_date_evidence", "source")
     search_fields = ("source__slug", "sha256")
     date_hierarchy = "fetched_at"
     readonly_fields = ("validation_report",)

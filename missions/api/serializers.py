@@ -188,6 +188,7 @@ class AssessmentSerializer(AssessmentSummarySerializer):
 
 class ReleaseSerializer(serializers.ModelSerializer):
     source = serializers.CharField(source="source.slug")
+    metadata_dates = serializers.ListField(child=serializers.DateField(), read_only=True)
 
     class Meta:
         model = Release
@@ -196,11 +197,17 @@ class ReleaseSerializer(serializers.ModelSerializer):
             "source",
             "release_date",
             "release_date_basis",
+            "release_date_evidence",
+            "observed_on",
+            "supplied_date",
+            "metadata_dates",
+            "server_last_modified",
             "fetched_at",
             "sha256",
             "status",
             "added",
             "revised",
+            "notes_revised",
             "unchanged",
             "withdrawn",
             "report",

@@ -1,7 +1,10 @@
 """What every connector shares: fetched files, parsed records and the two kinds of failure. Pure: no Django."""
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Protocol
+
+import pandas as pd
 
 
 class SourceError(Exception):
@@ -23,7 +26,28 @@ class Fetched:
     last_modified: str = ""
 
 
-class Connector(Protocol):
-    def fetch(self, *, slug: str, location: str, etag: str = "", last_modified: str = "") -> Fetched: ...
+@dataclass(frozen=True)
+class Metadata:
+    source_org: str = ""
+    source_url: str = ""
+    release_dates: tuple[date, ...] = ()
+    indicators: dict = field(default_factory=dict)
+    caveats: str = ""
 
-    def parse(self, *, slug: str, files: dict[str, bytes]): ...
+
+@dataclass(frozen=True)
+class ParsedFile:
+    slug: str
+    frame: pd.DataFrame  # canonical columns as text, plus `line` (the file's line number)
+    metadata: Metadata
+    ignored_columns: tuple[str, ...] = ()
+
+
+class Connector(Protocol):
+    """How ingestion calls every connector: fetch with a timeout and a size cap, then parse what was fetched."""
+
+    def fetch(
+        self, *, slug: str, location: str, etag: str = "", last_modified: str = "", timeout: float, max_bytes: int
+    ) -> Fetched: ...
+
+    def parse(self, *, slug: str, files: dict[str, bytes]) -> ParsedFile: ...

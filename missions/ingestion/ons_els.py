@@ -9,13 +9,12 @@ import csv
 import io
 import json
 import re
-from dataclasses import dataclass, field
 from datetime import date
 
 import pandas as pd
 
 from missions.ingestion import http
-from missions.ingestion.base import Fetched, SourceError
+from missions.ingestion.base import Fetched, Metadata, ParsedFile, SourceError
 
 COLUMN_ALIASES = {
     "areacd": "area_code",
@@ -39,23 +38,6 @@ COLUMN_ALIASES = {
 REQUIRED = ("area_code", "indicator", "period", "value")
 OPTIONAL = ("area_name", "geography", "lci", "uci", "status", "note")
 _SOURCE_DATE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
-
-
-@dataclass(frozen=True)
-class Metadata:
-    source_org: str = ""
-    source_url: str = ""
-    release_dates: tuple[date, ...] = ()
-    indicators: dict = field(default_factory=dict)
-    caveats: str = ""
-
-
-@dataclass(frozen=True)
-class ParsedFile:
-    slug: str
-    frame: pd.DataFrame  # canonical columns as text, plus `line` (the file's line number)
-    metadata: Metadata
-    ignored_columns: tuple[str, ...] = ()
 
 
 class OnsElsConnector:

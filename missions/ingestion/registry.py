@@ -1,7 +1,5 @@
 """Which connector reads which kind of source, and facts about known sources. Pure: no Django."""
 
-from datetime import date
-
 from missions.ingestion.manual import ManualConnector
 from missions.ingestion.ons_els import OnsElsConnector
 
@@ -24,15 +22,3 @@ def get_connector(kind: str):
 
 def history_kind_for(slug: str) -> str:
     return "snapshot" if slug in SNAPSHOT_SOURCES else "full"
-
-
-def choose_release_date(*, published: tuple[date, ...], supplied: date | None, fetched_on: date) -> tuple[date, str]:
-    """Return the release date to order this release by, and why it was chosen."""
-    if supplied:
-        return supplied, "supplied with --release-date"
-    if len(published) == 1:
-        return published[0], "metadata sourceDate"
-    if published:
-        listed = ", ".join(d.isoformat() for d in published)
-        return published[-1], f"metadata lists several sourceDates ({listed}); the latest is used"
-    return fetched_on, "no sourceDate in the metadata: the fetch date is used"

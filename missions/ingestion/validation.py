@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass
 import numpy as np
 import pandas as pd
 
-from missions.ingestion.ons_els import ParsedFile
+from missions.ingestion.base import ParsedFile
 from missions.ingestion.periods import PeriodError, parse_period
 from missions.spreadsheet_cells import FORMULA_STARTS, NUMBER
 

@@ -1,6 +1,6 @@
 from .assessment import Assessment, Methodology, StatusChange
 from .catalogue import Framework, Metric, MetricSeries, Mission, Pillar, Target
-from .data import Indicator, Observation, Release, ReleaseFile, Source
+from .data import Indicator, IngestStatus, Observation, Release, ReleaseFile, Source
 from .geography import Area
 
 __all__ = [
@@ -10,6 +10,7 @@ __all__ = [
     "StatusChange",
     "Framework",
     "Indicator",
+    "IngestStatus",
     "Metric",
     "MetricSeries",
     "Mission",

@@ -6,6 +6,18 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from missions.ingestion.release_dates import DateEvidence
+
+
+class IngestStatus(models.TextChoices):
+    """What became of one check of a source."""
+
+    ACCEPTED = "accepted", "Accepted"
+    UNCHANGED = "unchanged", "Unchanged"
+    QUARANTINED = "quarantined", "Quarantined"
+    FAILED = "failed", "Failed (temporary; retried)"
+    BUSY = "busy", "Busy (another worker held it)"
+
 
 class Source(models.Model):
     """One publication: here one ONS ELS folder; later other publishers and manual entry."""
@@ -28,7 +40,7 @@ class Source(models.Model):
     check_every = models.DurationField(default=timedelta(days=1))
     next_check_at = models.DateTimeField(default=timezone.now)
     last_checked_at = models.DateTimeField(null=True, blank=True)
-    last_outcome = models.CharField(max_length=20, blank=True)
+    last_outcome = models.CharField(max_length=20, blank=True, choices=IngestStatus)
     last_error = models.TextField(blank=True)
     etag = models.CharField(max_length=200, blank=True)
     last_modified = models.CharField(max_length=100, blank=True)
@@ -71,13 +83,23 @@ class Release(models.Model):
 
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="releases")
     fetched_at = models.DateTimeField(default=timezone.now)
-    release_date = models.DateField(help_text="The publisher's release date (metadata sourceDate, or as supplied).")
-    release_date_basis = models.CharField(max_length=200, blank=True)
+    release_date = models.DateField(help_text="The date its values became public, decided from the evidence below.")
+    release_date_basis = models.CharField(max_length=300, blank=True)
+    release_date_evidence = models.CharField(
+        max_length=20, blank=True, choices=[(e.value, e.label) for e in DateEvidence], help_text="What decided it."
+    )
+    observed_on = models.DateField(
+        null=True, blank=True, help_text="The day its content is known to have been public: supplied, else fetched."
+    )
+    supplied_date = models.DateField(null=True, blank=True, help_text="The date supplied for a backfill or an entry.")
+    metadata_dates = models.JSONField(default=list, blank=True, help_text="The sourceDate(s) its metadata gives.")
+    server_last_modified = models.DateTimeField(null=True, blank=True, help_text="The server's Last-Modified.")
     location = models.CharField(max_length=500)
     sha256 = models.CharField(max_length=64)
     status = models.CharField(max_length=12, choices=Status)
     added = models.PositiveIntegerField(default=0)
-    revised = models.PositiveIntegerField(default=0)
+    revised = models.PositiveIntegerField(default=0, help_text="Values whose number, bounds or status changed.")
+    notes_revised = models.PositiveIntegerField(default=0, help_text="Values whose only change is the note text.")
     unchanged = models.PositiveIntegerField(default=0)
     withdrawn = models.PositiveIntegerField(default=0)
     report = models.JSONField(default=dict, blank=True, help_text="Validation errors, warnings and flagged revisions.")

@@ -22,5 +22,5 @@ def list_revision_history(*, indicator_id: int, area_code: str, period: str):
     return (
         Observation.objects.filter(indicator_id=indicator_id, area_code=area_code, period=period)
         .select_related("release", "superseded_by")
-        .order_by("release__release_date", "release_id")
+        .order_by("release__release_date", "release__observed_on", "release_id")
     )

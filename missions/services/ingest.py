@@ -9,19 +9,20 @@ from django.utils import timezone
 
 from missions.caching import bump_data_version
 from missions.ingestion import http
-from missions.ingestion.base import Fetched, SourceError, TransientSourceError
-from missions.ingestion.registry import choose_release_date, get_connector, history_kind_for
+from missions.ingestion.base import Connector, Fetched, Metadata, SourceError, TransientSourceError
+from missions.ingestion.registry import get_connector, history_kind_for
 from missions.ingestion.validation import Problem, Validated, validate
-from missions.models import Area, Release, Source
+from missions.models import Area, IngestStatus, Release, Source
+from missions.services.release_dates import date_fields_alone, evidence_fields, is_last_in_chain, redate_source
 from missions.services.release_files import files_sha256, store_files
 from missions.services.replay import replay_source
-from missions.services.vintages import save_counts, store_release_rows
+from missions.services.vintages import COUNTS, save_counts, store_release_rows
 
 
 @dataclass
 class Outcome:
     source: str
-    status: str  # accepted, unchanged, quarantined, failed, busy
+    status: IngestStatus
     release_id: int | None = None
     counts: dict = field(default_factory=dict)
     message: str = ""
@@ -49,15 +50,23 @@ def register_source(*, slug: str, location: str = "") -> Source:
 
 
 def ingest_source(*, source: Source, location: str = "", release_date: date | None = None) -> Outcome:
-    """Fetch source (from location if given) and store what is new; never touches stored data on failure."""
+    """Fetch source (from location if given) and store what is new; never touches stored data on failure.
+
+    release_date is the day a backfilled file was observed: evidence for its date, weighed with the rest.
+    """
     location = location or source_location(source)
+    connector = get_connector(source.connector)
     try:
         with transaction.atomic():
             if not _try_lock(source):
-                return Outcome(source.slug, "busy", message="another worker is ingesting this source")
-            return _ingest_fetched(source, _fetch(source, location), release_date)
+                return Outcome(source.slug, IngestStatus.BUSY, message="another worker is ingesting this source")
+            try:
+                fetched = _fetch(connector, source, location)
+            except SourceError as exc:
+                return _quarantine_fetch_error(source, location, str(exc), supplied=release_date)
+            return _ingest_fetched(source, connector, fetched, release_date)
     except TransientSourceError as exc:
-        _mark_checked(source, outcome="failed", error=str(exc))
+        _mark_checked(source, outcome=IngestStatus.FAILED, error=str(exc))
         raise
 
 
@@ -65,10 +74,11 @@ def ingest_files(
     *, source: Source, files: dict[str, bytes], location: str, release_date: date | None = None, entered_by=None
 ) -> Outcome:
     """Store files already in hand (a manual upload) through the same validation and vintaging as a fetch."""
+    connector = get_connector(source.connector)
     with transaction.atomic():
         if not _try_lock(source):
-            return Outcome(source.slug, "busy", message="another upload or ingest of this source is running")
-        outcome = _ingest_fetched(source, Fetched(location=location, files=files), release_date)
+            return Outcome(source.slug, IngestStatus.BUSY, message="another upload or ingest of this source is running")
+        outcome = _ingest_fetched(source, connector, Fetched(location=location, files=files), release_date)
         if outcome.release_id and (entered_by is not None or "citation" in files):
             Release.objects.filter(pk=outcome.release_id, entered_by__isnull=True).update(
                 entered_by=entered_by, citation=files.get("citation", b"").decode()
@@ -76,92 +86,99 @@ def ingest_files(
         return outcome
 
 
-def _fetch(source: Source, location: str) -> Fetched:
-    try:
-        return get_connector(source.connector).fetch(
-            slug=source.slug,
-            location=location,
-            etag=source.etag,
-            last_modified=source.last_modified,
-            timeout=settings.INGEST_TIMEOUT_SECONDS,
-            max_bytes=settings.INGEST_MAX_BYTES,
-        )
-    except SourceError as exc:
-        # Permanent: kept as a quarantined release so the failure is visible in the admin.
-        return Fetched(location=location, files={"error": str(exc).encode()})
+def _fetch(connector: Connector, source: Source, location: str) -> Fetched:
+    return connector.fetch(
+        slug=source.slug,
+        location=location,
+        etag=source.etag,
+        last_modified=source.last_modified,
+        timeout=settings.INGEST_TIMEOUT_SECONDS,
+        max_bytes=settings.INGEST_MAX_BYTES,
+    )
 
 
-def _ingest_fetched(source: Source, fetched: Fetched, release_date: date | None) -> Outcome:
+def _ingest_fetched(source: Source, connector: Connector, fetched: Fetched, supplied: date | None) -> Outcome:
     if fetched.not_modified:
-        _mark_checked(source, outcome="unchanged", fetched=fetched)
-        return Outcome(source.slug, "unchanged", message="not modified since the last check")
+        _mark_checked(source, outcome=IngestStatus.UNCHANGED, fetched=fetched)
+        return Outcome(source.slug, IngestStatus.UNCHANGED, message="not modified since the last check")
     sha = files_sha256(fetched.files)
     seen = Release.objects.filter(source=source, sha256=sha).order_by("id").first()
     if seen:
-        _mark_checked(source, outcome="unchanged", fetched=fetched, sha=sha)
-        return Outcome(source.slug, "unchanged", seen.id, message=f"identical to release {seen.id} ({seen.status})")
+        _mark_checked(source, outcome=IngestStatus.UNCHANGED, fetched=fetched, sha=sha)
+        message = f"identical to release {seen.id} ({seen.status})"
+        return Outcome(source.slug, IngestStatus.UNCHANGED, seen.id, message=message)
     fetched_at = timezone.now()
-    if "error" in fetched.files:
-        problem = Problem("*", fetched.files["error"].decode(), 0)
-        return _quarantine(source, fetched, sha, (problem,), (), release_date or timezone.localdate(fetched_at))
-    connector = get_connector(source.connector)
     try:
         parsed = connector.parse(slug=source.slug, files=fetched.files)
         checked = validate(parsed, known_area_codes=_known_area_codes())
     except SourceError as exc:
-        return _quarantine(source, fetched, sha, (Problem("*", str(exc), 0),), (), release_date or fetched_at.date())
-    when, basis = choose_release_date(
-        published=parsed.metadata.release_dates, supplied=release_date, fetched_on=timezone.localdate(fetched_at)
+        evidence = evidence_fields(metadata_dates=(), last_modified="", supplied=supplied, fetched_at=fetched_at)
+        return _quarantine(source, fetched, sha, (Problem("*", str(exc), 0),), (), evidence)
+    evidence = evidence_fields(
+        metadata_dates=parsed.metadata.release_dates,
+        last_modified=fetched.last_modified,
+        supplied=supplied,
+        fetched_at=fetched_at,
     )
     if not checked.ok:
-        return _quarantine(source, fetched, sha, checked.errors, checked.warnings, when)
-    return _accept(source, fetched, sha, parsed, checked, when, basis)
+        return _quarantine(source, fetched, sha, checked.errors, checked.warnings, evidence)
+    return _accept(source, connector, fetched, sha, parsed, checked, evidence)
 
 
-def _accept(source, fetched, sha, parsed, checked: Validated, when: date, basis: str) -> Outcome:
-    _update_source_metadata(source, parsed.metadata)
+def _accept(source, connector, fetched, sha, parsed, checked: Validated, evidence: dict) -> Outcome:
     release = Release.objects.create(
         source=source,
-        release_date=when,
-        release_date_basis=basis,
+        release_date=evidence["observed_on"],  # provisional: redate_source decides it with the others
         location=fetched.location,
         sha256=sha,
         status=Release.Status.ACCEPTED,
         report=_report(checked.warnings, parsed.ignored_columns),
+        **evidence,
     )
     store_files(release, fetched.files)
-    later = Release.objects.filter(
-        source=source, status__in=[Release.Status.ACCEPTED, Release.Status.UNCHANGED], release_date__gt=when
-    ).exists()
-    if later:
-        replay_source(source=source)
-        release.refresh_from_db()
+    redate_source(source=source)
+    replayed = not is_last_in_chain(release)
+    if replayed:
+        replay_source(source=source, connector=connector)
         changed = list(source.indicators.values_list("id", flat=True))
     else:
         changes, changed = store_release_rows(source=source, release=release, checked=checked)
-        save_counts(release, changes)
-    _mark_checked(source, outcome=release.status, fetched=fetched, sha=sha)
-    if release.status == Release.Status.ACCEPTED:
+        save_counts(release=release, changes=changes)
+    release.refresh_from_db()
+    _mark_checked(source, outcome=release.status, fetched=fetched, sha=sha, **_publisher(source, parsed.metadata))
+    accepted = release.status == Release.Status.ACCEPTED
+    if accepted:
         transaction.on_commit(bump_data_version)
-    counts = {k: getattr(release, k) for k in ("added", "revised", "unchanged", "withdrawn")}
-    note = "" if not later else "(older than stored releases: the source's vintages were replayed in date order)"
-    return Outcome(
-        source.slug, release.status, release.id, counts, note, changed if release.status == "accepted" else []
-    )
+    note = "(observed before stored releases: the source's vintages were replayed in date order)" if replayed else ""
+    counts = {k: getattr(release, k) for k in COUNTS}
+    return Outcome(source.slug, IngestStatus(release.status), release.id, counts, note, changed if accepted else [])
 
 
-def _quarantine(source, fetched, sha, errors, warnings, when: date) -> Outcome:
-    release = Release.objects.create(
+def _quarantine(source, fetched, sha, errors, warnings, evidence: dict) -> Outcome:
+    release = Release(
         source=source,
-        release_date=when,
         location=fetched.location,
         sha256=sha,
         status=Release.Status.QUARANTINED,
         report=_report(warnings, (), errors=errors),
+        **evidence,
     )
+    for name, value in date_fields_alone(release).items():
+        setattr(release, name, value)
+    release.save()
     store_files(release, fetched.files)
-    _mark_checked(source, outcome="quarantined", fetched=fetched, sha=sha, error=release.reason)
-    return Outcome(source.slug, "quarantined", release.id, message=release.reason)
+    _mark_checked(source, outcome=IngestStatus.QUARANTINED, fetched=fetched, sha=sha, error=release.reason)
+    return Outcome(source.slug, IngestStatus.QUARANTINED, release.id, message=release.reason)
+
+
+def _quarantine_fetch_error(source: Source, location: str, reason: str, *, supplied: date | None) -> Outcome:
+    """Record a permanent fetch failure as a quarantined release with no files (once, while it keeps failing)."""
+    last = source.releases.order_by("-id").first()
+    if last and last.status == Release.Status.QUARANTINED and not last.sha256 and last.reason == reason:
+        _mark_checked(source, outcome=IngestStatus.QUARANTINED, error=reason)
+        return Outcome(source.slug, IngestStatus.QUARANTINED, last.id, message=f"{reason} (as at release {last.id})")
+    evidence = evidence_fields(metadata_dates=(), last_modified="", supplied=supplied, fetched_at=timezone.now())
+    return _quarantine(source, Fetched(location=location), "", (Problem("*", reason, 0),), (), evidence)
 
 
 def _report(warnings, ignored, errors=()) -> dict:
@@ -177,34 +194,25 @@ def _known_area_codes() -> set[str] | None:
     return codes or None
 
 
-def _update_source_metadata(source: Source, metadata) -> None:
-    source.publisher = metadata.source_org or source.publisher
-    source.publisher_url = metadata.source_url[:500] or source.publisher_url
+def _publisher(source: Source, metadata: Metadata) -> dict:
+    return {
+        "publisher": metadata.source_org or source.publisher,
+        "publisher_url": metadata.source_url[:500] or source.publisher_url,
+    }
 
 
-def _mark_checked(source: Source, *, outcome: str, fetched: Fetched | None = None, sha: str = "", error: str = ""):
+def _mark_checked(
+    source: Source, *, outcome: str, fetched: Fetched | None = None, sha: str = "", error: str = "", **extra
+) -> None:
+    """Record one check on the source row (the Source object passed in is left as it was)."""
     now = timezone.now()
-    source.last_checked_at, source.next_check_at = now, now + source.check_every
-    source.last_outcome, source.last_error = outcome, error
+    fields = {"last_checked_at": now, "next_check_at": now + source.check_every, "last_outcome": outcome}
+    fields |= {"last_error": error, **extra}
     if fetched is not None and not fetched.not_modified:
-        source.etag, source.last_modified = fetched.etag, fetched.last_modified
-    source.content_hash = sha or source.content_hash
-    Source.objects.filter(pk=source.pk).update(
-        **{
-            f: getattr(source, f)
-            for f in (
-                "last_checked_at",
-                "next_check_at",
-                "last_outcome",
-                "last_error",
-                "etag",
-                "last_modified",
-                "content_hash",
-                "publisher",
-                "publisher_url",
-            )
-        }
-    )
+        fields |= {"etag": fetched.etag, "last_modified": fetched.last_modified}
+    if sha:
+        fields["content_hash"] = sha
+    Source.objects.filter(pk=source.pk).update(**fields)
 
 
 def _try_lock(source: Source) -> bool:

@@ -18,12 +18,14 @@ TEXTS = ["status", "note"]
 COLUMNS = ["indicator_id", "area_code", "period", "period_start", "period_months", *NUMBERS, *TEXTS, "release_id"]
 CHUNK = 5000
 FLAGS_SHOWN = 50
+COUNTS = ("added", "revised", "notes_revised", "unchanged", "withdrawn")
 
 
 @dataclass
 class Changes:
     added: int = 0
-    revised: int = 0
+    revised: int = 0  # the number, its bounds or its status marker changed
+    notes_revised: int = 0  # only the note text changed: a new vintage, but not a revision of the value
     unchanged: int = 0
     withdrawn: int = 0
     flagged: list[dict] = field(default_factory=list)
@@ -31,7 +33,7 @@ class Changes:
 
     @property
     def any(self) -> bool:
-        return bool(self.added or self.revised or self.withdrawn)
+        return bool(self.added or self.revised or self.notes_revised or self.withdrawn)
 
 
 def current_frame(indicator_ids: list[int]) -> pd.DataFrame:
@@ -49,11 +51,18 @@ def apply_release(
     old = current_frame(indicator_ids)
     merged = frame.merge(old, on=KEY, how="outer", suffixes=("", "_old"), indicator=True)
     both = merged[merged["_merge"] == "both"]
-    same = _same_values(both)
-    revised = both[~same]
+    same_values = _same_values(both)
+    same_note = both["note"].fillna("") == both["note_old"].fillna("")
+    revised = both[~(same_values & same_note)]
     added = merged[merged["_merge"] == "left_only"]
     gone = merged[merged["_merge"] == "right_only"] if withdraw_missing else merged.iloc[0:0]
-    changes = Changes(added=len(added), revised=len(revised), unchanged=int(same.sum()), withdrawn=len(gone))
+    changes = Changes(
+        added=len(added),
+        revised=int((~same_values).sum()),
+        notes_revised=int((same_values & ~same_note).sum()),
+        unchanged=int((same_values & same_note).sum()),
+        withdrawn=len(gone),
+    )
     _flag_revisions(revised, changes, flag_above)
     _close([*revised["id"].astype(int), *gone["id"].astype(int)], release)
     _insert(pd.concat([added, revised])[frame.columns], release)
@@ -61,13 +70,12 @@ def apply_release(
 
 
 def _same_values(both: pd.DataFrame) -> pd.Series:
+    """Return where the number, its bounds and its status marker all agree (the note is compared apart)."""
     same = pd.Series(True, index=both.index)
     for name in NUMBERS:
         new, old = both[name].astype(float), both[f"{name}_old"].astype(float)
         same &= (np.isclose(new, old, rtol=0, atol=1e-9) | (new.isna() & old.isna())).to_numpy()
-    for name in TEXTS:
-        same &= both[name].fillna("") == both[f"{name}_old"].fillna("")
-    return same
+    return same & (both["status"].fillna("") == both["status_old"].fillna(""))
 
 
 def _flag_revisions(revised: pd.DataFrame, changes: Changes, flag_above: float) -> None:
@@ -132,14 +140,14 @@ def store_release_rows(*, source: Source, release: Release, checked: Validated) 
     return changes, sorted(set(ids.values())) if changes.any else []
 
 
-def save_counts(release: Release, changes: Changes) -> None:
-    """Record the counts on the release; a release that changed nothing is marked unchanged."""
-    release.added, release.revised = changes.added, changes.revised
-    release.unchanged, release.withdrawn = changes.unchanged, changes.withdrawn
-    release.status = Release.Status.ACCEPTED if changes.any else Release.Status.UNCHANGED
-    release.report = release.report | {
+def save_counts(*, release: Release, changes: Changes) -> dict:
+    """Record the counts on the release row and return them; a release that changed nothing is unchanged."""
+    fields = {name: getattr(changes, name) for name in COUNTS}
+    fields["status"] = Release.Status.ACCEPTED if changes.any else Release.Status.UNCHANGED
+    fields["report"] = release.report | {
         "flagged_revisions": changes.flagged,
         "flagged_revision_count": changes.flagged_count,
         "flag_threshold": settings.INGEST_REVISION_REVIEW_THRESHOLD,
     }
-    release.save(update_fields=["added", "revised", "unchanged", "withdrawn", "status", "report"])
+    Release.objects.filter(pk=release.pk).update(**fields)
+    return fields

@@ -102,3 +102,14 @@ def test_a_publisher_error_is_transient_and_stores_nothing(settings, data_server
         data_server.httpd.fail_with.clear()
     assert not Release.objects.exists()
     assert "503" in register_source(slug="museums").last_error
+
+
+def test_a_permanent_fetch_error_is_one_quarantined_release_with_no_files(tmp_path):
+    folder = tmp_path / "nothing-here"
+    folder.mkdir()
+    first = _ingest("nothing-here", str(folder))
+    again = _ingest("nothing-here", str(folder))
+    assert first.status == again.status == "quarantined" and "no nothing-here.csv" in first.message
+    release = Release.objects.get(source__slug="nothing-here")
+    assert release.sha256 == "" and not release.raw_files.exists() and again.release_id == release.id
+    assert register_source(slug="nothing-here").last_outcome == "quarantined"

@@ -78,7 +78,7 @@ def test_a_value_the_publisher_drops_is_closed_without_a_successor(tmp_path, tmp
     _ingest(tmp_server)
     _publish(tmp_path, HEADER + "E06000001,Hartlepool,UA,Pay,2019-01-01/P1Y,10.5,,,10,11,,\n")
     outcome = _ingest(tmp_server)
-    assert outcome.counts == {"added": 0, "revised": 0, "unchanged": 1, "withdrawn": 1}
+    assert outcome.counts == {"added": 0, "revised": 0, "notes_revised": 0, "unchanged": 1, "withdrawn": 1}
     dropped = Observation.objects.get(area_code="E06000002")
     assert dropped.superseded_by_id == outcome.release_id
     assert not Observation.objects.filter(area_code="E06000002", superseded_by__isnull=True).exists()

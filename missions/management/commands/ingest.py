@@ -19,7 +19,12 @@ class Command(BaseCommand):
         group.add_argument("--all", action="store_true", help="every catalogue source")
         group.add_argument("--source", help="one registered source by slug")
         group.add_argument("--path", help="a folder (path or URL) named after its source slug")
-        parser.add_argument("--release-date", type=date.fromisoformat, help="YYYY-MM-DD, where metadata has none")
+        parser.add_argument(
+            "--release-date",
+            type=date.fromisoformat,
+            help="YYYY-MM-DD: the day a backfilled file was observed; the release date only where the metadata "
+            "gives none or one the evidence contradicts (see README, Ingestion)",
+        )
 
     def handle(self, *args, all, source, path, release_date, **options):
         if all:
