@@ -26,8 +26,11 @@ _pages: OrderedDict = OrderedDict()
 LOCAL_ENTRIES = 256
 
 
-def get_data_version() -> str:
-    """Return the current data version: a random token, so a lost or flushed cache never revives old pages."""
+def get_data_version() -> str | None:
+    """Return the current data version: a random token, so a lost or flushed cache never revives old pages.
+
+    None when the shared cache cannot be reached: nothing is then cached, so nothing can go stale unseen.
+    """
     value, expires = _local_version
     if value is not None and time.monotonic() < expires:
         return value
@@ -35,7 +38,8 @@ def get_data_version() -> str:
     if version is None:
         cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
         version = cache.get(VERSION_KEY)
-    _local_version[:] = [version, time.monotonic() + VERSION_TTL]
+    if version is not None:
+        _local_version[:] = [version, time.monotonic() + VERSION_TTL]
     return version
 
 
@@ -52,8 +56,8 @@ def reset_local_state() -> None:
     _pages.clear()
 
 
-def get_last_modified() -> datetime:
-    """Return when the public data last changed (the last bump; the service start before any)."""
+def get_last_modified() -> datetime | None:
+    """Return when the public data last changed (the last bump; the service start before any); None if unknown."""
     modified = cache.get(MODIFIED_KEY)
     if modified is None:
         cache.add(MODIFIED_KEY, timezone.now().replace(microsecond=0), timeout=None)
@@ -81,9 +85,9 @@ def _is_public_request(request) -> bool:
     )
 
 
-def _key(request) -> str:
+def _key(request, version: str) -> str:
     digest = hashlib.sha256(f"{request.get_full_path()}|{request.headers.get('Accept', '')}".encode()).hexdigest()
-    return f"public:{get_data_version()}:{digest}"
+    return f"public:{version}:{digest}"
 
 
 def _remember(key: str, entry: tuple) -> None:
@@ -113,7 +117,10 @@ class PublicCacheMiddleware:
     def __call__(self, request):
         if not _is_public_request(request):
             return self.get_response(request)
-        key = _key(request)
+        version = get_data_version()
+        if version is None:  # the shared cache is down: serve uncached rather than risk a stale page
+            return self.get_response(request)
+        key = _key(request, version)
         local = _pages.get(key)
         entry = local[1] if local and local[0] > time.monotonic() else cache.get(key)
         if entry is not None:

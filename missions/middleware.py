@@ -31,6 +31,7 @@ class LastModifiedMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         if request.method in ("GET", "HEAD") and response.status_code == 200 and not request.path.startswith(PRIVATE):
-            if not response.has_header("Last-Modified"):
-                response["Last-Modified"] = http_date(get_last_modified().timestamp())
+            modified = None if response.has_header("Last-Modified") else get_last_modified()
+            if modified is not None:
+                response["Last-Modified"] = http_date(modified.timestamp())
         return response

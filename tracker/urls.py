@@ -34,3 +34,4 @@ urlpatterns = [
     path("", include("missions.urls")),
 ]
 handler404 = "missions.views.errors.not_found"
+handler500 = "missions.views.errors.server_error"
