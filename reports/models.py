@@ -5,7 +5,16 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
-FROZEN_FIELDS = ("title", "as_of", "snapshot", "version", "correction_notice", "published_at", "scheduled_for")
+FROZEN_FIELDS = (
+    "title",
+    "as_of",
+    "snapshot",
+    "commentary",
+    "version",
+    "correction_notice",
+    "published_at",
+    "scheduled_for",
+)
 
 
 class Report(models.Model):
@@ -34,6 +43,11 @@ class Report(models.Model):
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="superseded_by"
     )
     correction_notice = models.TextField(blank=True, help_text="What changed and why (corrections only).")
+    commentary = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="The analysts' words: key_messages (list), missions ({slug: Markdown}), illustrative (bool).",
+    )
 
     class Meta:
         ordering = ["-as_of", "series", "-version"]

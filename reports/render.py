@@ -4,13 +4,15 @@ import base64
 import hashlib
 import html
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 from django.template.loader import render_to_string
 
 from missions.spreadsheet_cells import neutralise_frame
+from reports.changes import for_mission
 from reports.charts import Chart, gap_chart, ranking_chart, series_chart, status_grid
+from reports.commentary import render_markdown
 from reports.tables import all_tables
 
 NO_CHART = {"no_data_source", "insufficient_data"}
@@ -46,8 +48,14 @@ def build_charts(snapshot: dict) -> dict[str, list[Chart]]:
     for mission in snapshot["missions"]:
         for entry in mission["targets"]:
             if found := entry_charts(entry, names):
-                charts[entry["key"]] = found
+                charts[entry["key"]] = [_state_finding(c, entry) for c in found]
     return charts
+
+
+def _state_finding(chart: Chart, entry: dict) -> Chart:
+    """Return the chart with alt text that opens with the finding it illustrates."""
+    headline = (entry.get("finding") or {}).get("headline", "")
+    return replace(chart, alt=f"{headline} {chart.alt}".strip())
 
 
 def page_charts(entry: dict, names: dict[str, str]) -> list[dict]:
@@ -73,12 +81,35 @@ def _figure_context(chart: Chart, *, for_pdf: bool) -> dict:
     }
 
 
+def sections(report, snapshot: dict, figures: dict[str, list[dict]]) -> list[dict]:
+    """Return one section per mission: its sanitised commentary, changes since the last report, entries, charts."""
+    texts = (report.commentary or {}).get("missions", {})
+    changes = snapshot.get("changes") or {}
+    return [
+        {
+            "mission": mission,
+            "commentary": render_markdown(texts.get(mission["slug"], "")),
+            "changes": for_mission(changes, mission["number"]) if changes.get("previous") else None,
+            "entries": [e | {"figures": figures.get(e["key"], [])} for e in mission["targets"]],
+        }
+        for mission in snapshot["missions"]
+    ]
+
+
 def render_html(report, snapshot: dict, charts: dict[str, list[Chart]], *, for_pdf: bool = False) -> str:
     figures = {key: [_figure_context(c, for_pdf=for_pdf) for c in items] for key, items in charts.items()}
-    return render_to_string(
-        "reports/report_document.html",
-        {"report": report, "snapshot": snapshot, "figures": figures, "for_pdf": for_pdf},
-    )
+    commentary = report.commentary or {}
+    context = {
+        "report": report,
+        "snapshot": snapshot,
+        "figures": figures,
+        "for_pdf": for_pdf,
+        "sections": sections(report, snapshot, figures),
+        "key_messages": [render_markdown(m) for m in commentary.get("key_messages", [])],
+        "illustrative": commentary.get("illustrative", False),
+        "changes": snapshot.get("changes") or {},
+    }
+    return render_to_string("reports/report_document.html", context)
 
 
 def render_pdf(html: str) -> bytes:

@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from missions.caching import bump_data_version
+from reports.commentary import draft_commentary
+from reports.drafting import changes_since_last_report
 from reports.models import Artefact, PreReleaseAccess, Report, ScheduleChange
 from reports.render import render_artefacts
 from reports.schedule import default_release_time
@@ -22,7 +24,13 @@ def _require(user, perm: str, action: str) -> None:
 
 @transaction.atomic
 def build_report(
-    *, as_of: date, title: str = "", author=None, supersedes: Report | None = None, correction_notice: str = ""
+    *,
+    as_of: date,
+    title: str = "",
+    author=None,
+    supersedes: Report | None = None,
+    correction_notice: str = "",
+    illustrative: bool = False,
 ) -> Report:
     """Build a draft report from the data as published on as_of, with all its artefacts."""
     if author is not None:
@@ -32,12 +40,15 @@ def build_report(
         series, version = supersedes.series, supersedes.version + 1
     else:
         series, version = _new_series(slugify(title)[:100]), 1
+    snapshot = build_snapshot(as_of=as_of)
+    snapshot["changes"] = changes_since_last_report(snapshot=snapshot, as_of=as_of, series=series)
     report = Report.objects.create(
         series=series,
         version=version,
         title=title,
         as_of=as_of,
-        snapshot=build_snapshot(as_of=as_of),
+        snapshot=snapshot,
+        commentary=supersedes.commentary if supersedes else draft_commentary(snapshot, illustrative=illustrative),
         created_by=author,
         supersedes=supersedes,
         correction_notice=correction_notice,

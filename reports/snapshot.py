@@ -3,7 +3,8 @@
 from datetime import date
 
 from missions.methodology import methodology_text
-from missions.models import Area, Release
+from missions.models import Release
+from missions.selectors.findings import attach_findings, get_area_names, headline_of, list_named_areas
 from missions.selectors.progress import list_mission_entries
 from missions.services.assess import recompute_assessments
 
@@ -15,9 +16,12 @@ def build_snapshot(*, as_of: date) -> dict:
     assessments = recompute_assessments(as_of=as_of)
     methodology = assessments[0].methodology if assessments else None
     missions = list_mission_entries(assessments)
+    names = get_area_names(list_named_areas([e for m in missions for e in m["targets"]]))
+    for mission in missions:
+        mission["targets"] = attach_findings(mission["targets"], names=names)
+        mission["headline"] = headline_of(mission["targets"])
     release_ids = sorted({r for a in assessments for r in a.release_ids})
     releases = Release.objects.filter(id__in=release_ids).select_related("source").order_by("source__slug", "id")
-    codes = sorted({c for m in missions for e in m["targets"] for c in e["result"]["figures"].get("latest_values", {})})
     return {
         "as_of": as_of.isoformat(),
         "methodology": {
@@ -39,6 +43,6 @@ def build_snapshot(*, as_of: date) -> dict:
             }
             for r in releases
         ],
-        "area_names": dict(Area.objects.filter(code__in=codes).order_by("code").values_list("code", "name")),
+        "area_names": names,
         "attribution": ATTRIBUTION,
     }

@@ -5,6 +5,9 @@ import sys
 
 PURE = [
     "missions.progress",
+    "missions.findings",
+    "reports.changes",
+    "reports.commentary",
     "missions.geography",
     "missions.ingestion.periods",
     "missions.ingestion.ons_els",

@@ -31,10 +31,14 @@ def remove_published_reports() -> None:
 
     migrations = [
         importlib.import_module(m)
-        for m in ("reports.migrations.0002_protect_published_reports", "missions.migrations.0005_protect_history")
+        for m in (
+            "reports.migrations.0002_protect_published_reports",
+            "reports.migrations.0005_commentary",
+            "missions.migrations.0005_protect_history",
+        )
     ]
     with connection.schema_editor() as editor:
-        for migration in migrations:
+        for migration in migrations[::-1]:
             migration.backwards(None, editor)
     try:
         Report.objects.filter(supersedes__isnull=False).delete()
