@@ -7,6 +7,11 @@ class MissionsConfig(AppConfig):
     verbose_name = "Missions"
     default = True
 
+    def ready(self):
+        from missions import signals
+
+        signals.connect()
+
 
 class MonitorAdminConfig(admin_apps.AdminConfig):
     """The admin, with the monitor's site: two-factor sign-in for staff when ADMIN_REQUIRE_OTP is on."""

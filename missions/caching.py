@@ -86,7 +86,9 @@ def _is_public_request(request) -> bool:
 
 
 def _key(request, version: str) -> str:
-    digest = hashlib.sha256(f"{request.get_full_path()}|{request.headers.get('Accept', '')}".encode()).hexdigest()
+    # Scheme and host are part of the key: absolute links (API pagination, the calendar) name the reader's own host.
+    parts = (request.scheme, request.get_host(), request.get_full_path(), request.headers.get("Accept", ""))
+    digest = hashlib.sha256("|".join(parts).encode()).hexdigest()
     return f"public:{version}:{digest}"
 
 
@@ -117,6 +119,7 @@ class PublicCacheMiddleware:
     def __call__(self, request):
         if not _is_public_request(request):
             return self.get_response(request)
+        request.get_host()  # DisallowedHost (a 400) before anything cached is served
         version = get_data_version()
         if version is None:  # the shared cache is down: serve uncached rather than risk a stale page
             return self.get_response(request)
