@@ -17,6 +17,8 @@ from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils import timezone
 
+from missions.throttling import count_cached
+
 VERSION_KEY = "public:data-version"
 MODIFIED_KEY = "public:last-modified"
 VERSION_TTL = 1.0
@@ -127,6 +129,8 @@ class PublicCacheMiddleware:
         local = _pages.get(key)
         entry = local[1] if local and local[0] > time.monotonic() else cache.get(key)
         if entry is not None:
+            if refused := count_cached(request):
+                return refused
             _remember(key, entry)
             return _respond(request, entry)
         response = self.get_response(request)

@@ -157,6 +157,10 @@ INGEST_MAX_BYTES = env.int("INGEST_MAX_BYTES", default=200 * 1024 * 1024)
 INGEST_TIMEOUT_SECONDS = env.float("INGEST_TIMEOUT_SECONDS", default=30.0)
 INGEST_REVISION_REVIEW_THRESHOLD = env.float("INGEST_REVISION_REVIEW_THRESHOLD", default=0.10)
 
+# Client address for throttles: REMOTE_ADDR when 0; behind N reverse proxies that append to X-Forwarded-For, the
+# Nth address from the right (anything further left is whatever the client chose to send).
+NUM_PROXIES = env.int("DJANGO_NUM_PROXIES", default=0)
+
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [],  # read-only and public: nobody sees more than anyone else
@@ -170,6 +174,7 @@ REST_FRAMEWORK = {
         "missions.api.renderers.CSVRenderer",
     ],
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
+    "NUM_PROXIES": NUM_PROXIES,
     "DEFAULT_THROTTLE_RATES": {"anon": env("API_THROTTLE_RATE", default="1200/minute")},
     "UNAUTHENTICATED_USER": None,
 }
