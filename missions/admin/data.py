@@ -7,7 +7,7 @@ from django.urls import path
 from django.utils.html import format_html, format_html_join
 
 from missions.admin.forms import ManualEntryForm
-from missions.models import Indicator, Observation, Release, Source
+from missions.models import Indicator, IngestStatus, Observation, Release, Source
 from missions.services.governance import request_ingest
 from missions.services.manual import enter_data
 
@@ -48,7 +48,11 @@ class SourceAdmin(admin.ModelAdmin):
             except (PermissionDenied, ValidationError) as exc:
                 form.add_error(None, str(exc))
             else:
-                level = messages.SUCCESS if outcome.status in ("accepted", "unchanged") else messages.ERROR
+                level = (
+                    messages.SUCCESS
+                    if outcome.status in (IngestStatus.ACCEPTED, IngestStatus.UNCHANGED)
+                    else messages.ERROR
+                )
                 self.message_user(request, outcome.line(), level)
                 if level == messages.SUCCESS:
                     return redirect("admin:missions_release_changelist")

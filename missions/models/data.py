@@ -124,7 +124,11 @@ class Observation(models.Model):
     """One published value; never updated in place, closed by the release that superseded it."""
 
     # Indexes are kept to the three the reads need: every extra one slows each release's COPY.
-    indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="observations", db_index=False)
+    # indicator and release are checked by the database once per statement, not per row (migration 0010): a
+    # per-row foreign-key check cost as much as the COPY itself.
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.PROTECT, related_name="observations", db_index=False, db_constraint=False
+    )
     area_code = models.CharField(max_length=12)
     period = models.CharField(max_length=20, help_text="Canonical period key.")
     period_start = models.DateField()
@@ -134,7 +138,9 @@ class Observation(models.Model):
     uci = models.FloatField(null=True, blank=True)
     status = models.CharField(max_length=1, blank=True)
     note = models.TextField(blank=True)
-    release = models.ForeignKey(Release, on_delete=models.PROTECT, related_name="published", db_index=False)
+    release = models.ForeignKey(
+        Release, on_delete=models.PROTECT, related_name="published", db_index=False, db_constraint=False
+    )
     superseded_by = models.ForeignKey(
         Release, null=True, blank=True, on_delete=models.PROTECT, related_name="superseded", db_index=False
     )

@@ -13,7 +13,7 @@ from missions.ingestion.base import Connector, Fetched, Metadata, SourceError, T
 from missions.ingestion.registry import get_connector, history_kind_for
 from missions.ingestion.validation import Problem, Validated, validate
 from missions.models import Area, IngestStatus, Release, Source
-from missions.services.release_dates import date_fields_alone, evidence_fields, is_last_in_chain, redate_source
+from missions.services.release_dates import date_fields_alone, evidence_fields, redate_source
 from missions.services.release_files import files_sha256, store_files
 from missions.services.replay import replay_source
 from missions.services.vintages import COUNTS, save_counts, store_release_rows
@@ -136,8 +136,7 @@ def _accept(source, connector, fetched, sha, parsed, checked: Validated, evidenc
         **evidence,
     )
     store_files(release, fetched.files)
-    redate_source(source=source)
-    replayed = not is_last_in_chain(release)
+    replayed = redate_source(source=source)[-1] != release.id
     if replayed:
         replay_source(source=source, connector=connector)
         changed = list(source.indicators.values_list("id", flat=True))

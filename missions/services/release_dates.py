@@ -13,7 +13,7 @@ from missions.ingestion.release_dates import ReleaseEvidence, decide_release_dat
 from missions.models import Release, Source
 
 CHAIN = (Release.Status.ACCEPTED, Release.Status.UNCHANGED)
-CHAIN_ORDER = ("release_date", "observed_on", "id")
+CHAIN_ORDER = ("release_date", "observed_on", "id")  # redate_source sorts the same way
 
 
 def local_date(instant: datetime) -> date:
@@ -62,10 +62,9 @@ def date_fields_alone(release: Release) -> dict:
 
 
 def redate_source(*, source: Source) -> list[int]:
-    """Re-decide the dates of the source's accepted releases from their evidence; return the ids that moved."""
+    """Re-decide the dates of the source's accepted releases from their evidence; return their ids in chain order."""
     releases = list(source.releases.filter(status__in=CHAIN))
     decisions = decide_release_dates(evidence_of(r) for r in releases)
-    moved = []
     for release in releases:
         decision = decisions[release.id]
         fields = {
@@ -75,11 +74,5 @@ def redate_source(*, source: Source) -> list[int]:
         }
         if any(getattr(release, name) != value for name, value in fields.items()):
             Release.objects.filter(pk=release.pk).update(**fields)
-            moved.append(release.id)
-    return moved
-
-
-def is_last_in_chain(release: Release) -> bool:
-    """Return whether release comes last in the source's chain (then its rows apply on top of the stored ones)."""
-    last = Release.objects.filter(source_id=release.source_id, status__in=CHAIN).order_by(*CHAIN_ORDER).last()
-    return last is not None and last.pk == release.pk
+    chain = sorted(releases, key=lambda r: (decisions[r.id].release_date, r.observed_on or date.max, r.id))
+    return [r.id for r in chain]

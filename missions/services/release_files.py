@@ -13,7 +13,7 @@ def store_files(release: Release, files: dict[str, bytes]) -> None:
             name=name,
             sha256=hashlib.sha256(data).hexdigest(),
             size=len(data),
-            content=gzip.compress(data, compresslevel=5),
+            content=gzip.compress(data, compresslevel=1),
         )
         for name, data in files.items()
     )

@@ -49,6 +49,9 @@ def apply_release(
 ) -> Changes:
     """Store frame (typed rows with indicator_id) as the state of these indicators at release."""
     old = current_frame(indicator_ids)
+    if old.empty:  # a first release: nothing to compare, every row is new
+        _insert(frame, release)
+        return Changes(added=len(frame))
     merged = frame.merge(old, on=KEY, how="outer", suffixes=("", "_old"), indicator=True)
     both = merged[merged["_merge"] == "both"]
     same_values = _same_values(both)
@@ -107,6 +110,7 @@ def _insert(rows: pd.DataFrame, release: Release) -> None:
     rows[TEXTS] = rows[TEXTS].fillna("")
     # The outer merge turns integer columns into floats wherever stored rows exist; the database wants integers.
     rows = rows.astype({"indicator_id": int, "period_months": int})
+    rows = rows.sort_values(["indicator_id", "area_code", "period"])  # index pages filled in order, not at random
     if connection.vendor == "postgresql":
         _copy(rows)
     else:
@@ -119,7 +123,8 @@ def _copy(rows: pd.DataFrame) -> None:
     rows.to_csv(buffer, header=False, index=False)
     table = Observation._meta.db_table
     sql = f"COPY {table} ({', '.join(COLUMNS)}) FROM STDIN WITH (FORMAT csv, FORCE_NOT_NULL (status, note))"
-    with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
+    # The raw psycopg cursor: wrap its errors so callers see Django's IntegrityError, as for any other write.
+    with connection.wrap_database_errors, connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
         copy.write(buffer.getvalue())
 
 

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from missions.ingestion import http
 from missions.ingestion.base import TransientSourceError
-from missions.models import Source
+from missions.models import IngestStatus, Source
 from missions.services.ingest import Outcome, ingest_source, register_source
 from missions.services.sources import register_catalogue_sources
 
@@ -42,7 +42,7 @@ class Command(BaseCommand):
             if sys.stderr.isatty():
                 sys.stderr.write(f"\r[{index}/{len(jobs)}] {item.slug:<70}")
             outcome = self._ingest(item, location, release_date)
-            failed += outcome.status in ("quarantined", "failed")
+            failed += outcome.status in (IngestStatus.QUARANTINED, IngestStatus.FAILED)
             self.stdout.write(outcome.line())
         if sys.stderr.isatty():
             sys.stderr.write("\n")
@@ -53,4 +53,6 @@ class Command(BaseCommand):
         try:
             return ingest_source(source=source, location=location, release_date=release_date)
         except TransientSourceError as exc:
-            return Outcome(source.slug, "failed", message=f"(temporary, will be retried by the scheduler) {exc}")
+            return Outcome(
+                source.slug, IngestStatus.FAILED, message=f"(temporary, will be retried by the scheduler) {exc}"
+            )

@@ -1,0 +1,68 @@
+"""The database still guards every observation's indicator and release, now once per statement (migration 0010)."""
+
+from datetime import date
+
+import pandas as pd
+import pytest
+from django.db import DatabaseError, connection, transaction
+
+from missions.models import Indicator, Observation, Release, Source
+from missions.services.vintages import COLUMNS, _insert
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def stored():
+    source = Source.objects.create(slug="s")
+    indicator = Indicator.objects.create(source=source, name="Pay")
+    release = Release.objects.create(
+        source=source, release_date=date(2025, 1, 1), location="x", sha256="a", status=Release.Status.ACCEPTED
+    )
+    row = Observation.objects.create(
+        indicator=indicator,
+        area_code="E06000001",
+        period="2019",
+        period_start=date(2019, 1, 1),
+        period_months=12,
+        value=1.0,
+        release=release,
+    )
+    return indicator, release, row
+
+
+def _refused(sql, params=()):
+    with pytest.raises(DatabaseError, match="does not exist|cannot be deleted"), transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+
+
+def test_an_observation_of_a_release_that_does_not_exist_is_refused(stored):
+    indicator, release, _ = stored
+    _refused(
+        "INSERT INTO missions_observation (indicator_id, area_code, period, period_start, period_months, status, "
+        "note, release_id) VALUES (%s, 'E06000002', '2019', '2019-01-01', 12, '', '', %s)",
+        [indicator.id, release.id + 1000],
+    )
+
+
+def test_an_observation_moved_to_an_indicator_that_does_not_exist_is_refused(stored):
+    _, _, row = stored
+    _refused("UPDATE missions_observation SET indicator_id = indicator_id + 1000 WHERE id = %s", [row.id])
+
+
+@pytest.mark.parametrize("table", ["missions_release", "missions_indicator"])
+def test_a_release_or_indicator_with_observations_cannot_be_deleted_even_in_raw_sql(stored, table):
+    indicator, release, _ = stored
+    _refused(f"DELETE FROM {table} WHERE id = %s", [release.id if table == "missions_release" else indicator.id])
+
+
+def test_a_bulk_load_with_one_bad_reference_stores_nothing(stored):
+    indicator, release, _ = stored
+    rows = pd.DataFrame(
+        [[indicator.id, "E06000002", "2020", "2020-01-01", 12, 2.0, None, None, "", ""]], columns=COLUMNS[:-1]
+    )
+    bad = Release(id=release.id + 1000)
+    with pytest.raises(DatabaseError, match="does not exist"), transaction.atomic():
+        _insert(rows, bad)
+    assert Observation.objects.count() == 1
