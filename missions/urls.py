@@ -13,6 +13,7 @@ urlpatterns = [
     path("areas/", areas.area_search, name="areas"),
     path("areas/<str:code>/", areas.area_detail, name="area"),
     path("methodology/", pages.methodology, name="methodology"),
+    path("methodology/compare/", pages.methodology_compare, name="methodology-compare"),
     path("methodology/<int:version>/", pages.methodology, name="methodology-version"),
     path("data/", pages.data, name="data"),
     path("data/all.zip", downloads.download_all, name="download-all"),

@@ -75,6 +75,8 @@ class TargetSerializer(serializers.ModelSerializer):
             "group",
             "benchmark_area",
             "gap_definition",
+            "gap_measure",
+            "gap_measure_reason",
             "official",
             "source",
             "status",

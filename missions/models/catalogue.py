@@ -198,6 +198,13 @@ class Target(ReasonedChanges):
     benchmark_area = models.CharField(validators=[single_line], max_length=12, blank=True)
     aggregate = models.JSONField(null=True, blank=True, help_text="How areas are summed into one figure.")
     gap_definition = models.TextField(blank=True)
+    gap_measure = models.CharField(
+        max_length=10,
+        choices=[("absolute", "Absolute (top minus bottom)"), ("relative", "Relative (top over bottom)")],
+        default="absolute",
+        help_text="How method version 2 judges a gap; relative for money and other measures that scale with level.",
+    )
+    gap_measure_reason = models.TextField(blank=True)
     official = models.BooleanField(default=False, help_text="False where the target is our interpretation.")
     source = models.TextField(blank=True)
     test = models.TextField(blank=True, help_text="The test in words, as catalogued.")

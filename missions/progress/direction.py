@@ -1,8 +1,11 @@
 """Direction-only targets ("increase", "fall"): change since baseline against its uncertainty. Pure: no Django."""
 
+import math
+
 from scipy import stats
 
 from missions.progress.series import find_baseline, point_dict, usable
+from missions.progress.timing import effective_points, inflation
 from missions.progress.types import METHOD_V1, Method, Point, Result, Status
 
 RULE = "direction"
@@ -24,16 +27,33 @@ def judge_change(*, baseline: Point, latest: Point, points: list[Point], better:
         reason = f"no published intervals and {len(trend)} point(s) from the baseline; a trend needs {need}"
         return Status.INSUFFICIENT_DATA, reason, {}
     fit = stats.linregress([p.time for p in trend], [p.value for p in trend])
+    p_value, n_eff = float(fit.pvalue), float(len(trend))
+    if method.overlap_correction:
+        n_eff = effective_points(trend)
+        if n_eff < 3:
+            reason = f"no published intervals and {n_eff:.1f} independent points (the periods overlap); a trend needs 3"
+            return Status.INSUFFICIENT_DATA, reason, {"effective_points": n_eff}
+        p_value = overlap_corrected_p(fit, n=len(trend), n_eff=n_eff)
     figures = {
         "test": "trend",
         "slope_per_year": round(float(fit.slope), 6),
-        "p_value": round(float(fit.pvalue), 6),
+        "p_value": round(p_value, 6),
         "points_used": len(trend),
+        "effective_points": n_eff,
     }
-    if fit.pvalue >= method.significance:
-        return Status.NO_CLEAR_CHANGE, f"trend not significant (p = {fit.pvalue:.3f})", figures
+    if p_value >= method.significance:
+        return Status.NO_CLEAR_CHANGE, f"trend not significant (p = {p_value:.3f})", figures
     status = Status.IMPROVING if better * fit.slope > 0 else Status.WORSENING
-    return status, f"significant trend (p = {fit.pvalue:.3f})", figures
+    return status, f"significant trend (p = {p_value:.3f})", figures
+
+
+def overlap_corrected_p(fit, *, n: int, n_eff: float) -> float:
+    """Return the slope's two-sided p-value with the residual variance on n_eff - 2 degrees of freedom and the
+    slope's variance inflated by n / n_eff (see timing.effective_points)."""
+    if fit.stderr == 0:
+        return 0.0 if fit.slope else 1.0
+    se = fit.stderr * math.sqrt((n - 2) / (n_eff - 2) * inflation(n=n, n_eff=n_eff))
+    return float(2 * stats.t(df=n_eff - 2).sf(abs(fit.slope) / se))
 
 
 def assess_direction(

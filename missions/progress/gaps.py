@@ -8,6 +8,8 @@ import math
 import numpy as np
 
 from missions.progress.direction import judge_change
+from missions.progress.every_area import count_clear_changes, judge_clear_counts
+from missions.progress.resample import change_interval, clear_direction
 from missions.progress.types import METHOD_V1, Method, Point, Result, Status
 
 Sections = dict[str, dict[str, Point]]  # period -> area -> point
@@ -31,6 +33,7 @@ def gap_at(section: dict[str, Point], *, share: float) -> dict:
         "top_mean": float(np.mean([v for v, _ in top])),
         "bottom_mean": float(np.mean([v for v, _ in bottom])),
         "gap": float(np.mean([v for v, _ in top]) - np.mean([v for v, _ in bottom])),
+        "ratio": float(np.mean([v for v, _ in top]) / np.mean([v for v, _ in bottom])) if bottom[0][0] else None,
         "p90_p10_ratio": float(p90 / p10) if p10 else None,
         "cv": float(values.std() / values.mean()) if values.mean() else None,
         "top": [c for _, c in top],
@@ -82,9 +85,11 @@ def assess_gap(
     baseline_period: str,
     method: Method = METHOD_V1,
     interpreted: bool = True,
+    gap_measure: str = "absolute",
 ) -> Result:
-    """Return whether the top-minus-bottom gap narrowed, over areas with a value at baseline and latest."""
-    inputs = {"baseline_period": baseline_period, "share": method.group_share}
+    """Return whether the top-versus-bottom gap narrowed, over areas with a value at baseline and latest."""
+    measure = gap_measure if method.relative_gaps else "absolute"
+    inputs = {"baseline_period": baseline_period, "share": method.group_share, "gap_measure": measure}
     base, latest, note = _endpoints(sections, times, baseline_period)
     if latest is None:
         return Result("gap", Status.INSUFFICIENT_DATA, note, method.version, inputs, {}, interpreted)
@@ -95,9 +100,11 @@ def assess_gap(
         section = {c: p for c, p in sections[period].items() if c in at_base and p.usable}
         if times[period] >= times[base] and len(section) >= 2:
             series.append({"period": period, "time": times[period], **gap_at(section, share=method.group_share)})
-    gap_points = [Point(s["period"], s["time"], s["gap"]) for s in series]
-    ends = [_as_point(base, times[base], m_base, at_base), _as_point(latest, times[latest], m_latest, at_latest)]
-    status, reason, test = judge_change(baseline=ends[0], latest=ends[1], points=gap_points, better=-1, method=method)
+    key = "ratio" if measure == "relative" else "gap"
+    ends = (at_base, at_latest, m_base, m_latest)
+    status, reason, test = _judge_gap(
+        ends=ends, series=series, periods=(base, latest), times=times, method=method, key=key
+    )
     figures = {
         "baseline_period": base,
         "baseline_choice": note,
@@ -105,13 +112,59 @@ def assess_gap(
         "baseline": m_base,
         "latest": m_latest,
         "change": m_latest["gap"] - m_base["gap"],
+        "gap_measure": measure,
+        "judged": {
+            "measure": key,
+            "baseline": m_base[key],
+            "latest": m_latest[key],
+            "change": m_latest[key] - m_base[key],
+        },
         "test": test,
         "moved": _movers(m_base, m_latest),
         "boundary_changes": changes,
         "latest_values": {c: p.value for c, p in sorted(at_latest.items())},
-        "series": [{k: s[k] for k in ("period", "gap", "p90_p10_ratio", "cv", "areas")} for s in series],
+        "series": [{k: s[k] for k in ("period", "gap", "ratio", "p90_p10_ratio", "cv", "areas")} for s in series],
     }
-    return Result("gap", status, "gap " + reason, method.version, inputs, figures, interpreted)
+    label = "ratio of the top to the bottom group's mean " if key == "ratio" else "gap "
+    return Result("gap", status, label + reason, method.version, inputs, figures, interpreted)
+
+
+def _judge_gap(*, ends: tuple, series: list, periods: tuple, times: dict, method: Method, key: str) -> tuple:
+    """Judge the gap's change by resampling within published intervals (v2), else as version 1 did."""
+    at_base, at_latest, m_base, m_latest = ends
+    codes = sorted(at_base)
+    published = any(at_base[c].has_interval or at_latest[c].has_interval for c in codes)
+    if method.resample_draws and published:
+        sampled = change_interval(
+            base=[at_base[c] for c in codes],
+            latest=[at_latest[c] for c in codes],
+            k=m_base["group_size"],
+            measure="relative" if key == "ratio" else "absolute",
+            draws=method.resample_draws,
+            seed=method.resample_seed,
+        )
+        low, high = sampled["interval_95"]
+        way = clear_direction(sampled["interval_95"])
+        status = {1: Status.WORSENING, -1: Status.IMPROVING, 0: Status.NO_CLEAR_CHANGE}[way]
+        verdict = {1: "widened", -1: "narrowed", 0: "did not change clearly"}[way]
+        reason = (
+            f"{verdict}: {m_base[key]:.3f} to {m_latest[key]:.3f}; the change's 95% interval from "
+            f"{sampled['draws']} resamples within the published intervals is {low:.3f} to {high:.3f}"
+        )
+        return status, reason, {"test": "resampling", **sampled}
+    points = [Point(s["period"], s["time"], s[key]) for s in series if s[key] is not None]
+    base, latest = periods
+    interval = key == "gap"  # the groups' published intervals bound an absolute gap only
+    first = _as_point(base, times[base], m_base, at_base) if interval else Point(base, times[base], m_base[key])
+    last = (
+        _as_point(latest, times[latest], m_latest, at_latest)
+        if interval
+        else Point(latest, times[latest], m_latest[key])
+    )
+    status, reason, test = judge_change(baseline=first, latest=last, points=points, better=-1, method=method)
+    if method.resample_draws:
+        reason += " (no published intervals to resample, so judged as in version 1)"
+    return status, reason, test
 
 
 def _as_point(period: str, time: float, measure: dict, section: dict[str, Point]) -> Point:
@@ -147,7 +200,11 @@ def assess_every_area(
     not_improved = sorted(c for c, d in moves.items() if d <= 0)
     worse = sum(1 for d in moves.values() if d < 0)
     share = 1 - len(not_improved) / len(moves)
-    if not not_improved:
+    published = any(p.has_interval for p in at_base.values())
+    if method.clear_changes_only and published:
+        groups = count_clear_changes(at_base, at_latest, better)
+        status, reason, clear = judge_clear_counts(groups, base_period=base, method=method)
+    elif not not_improved:
         status, reason = Status.IMPROVING, f"all {len(moves)} areas are better than at {base}"
     elif worse / len(moves) > method.every_area_worsening_share:
         status, reason = Status.WORSENING, f"{worse} of {len(moves)} areas are worse than at {base}"
@@ -162,6 +219,9 @@ def assess_every_area(
         "not_improved": [{"area": c, "baseline": at_base[c].value, "latest": at_latest[c].value} for c in not_improved],
         "boundary_changes": changes,
     }
+    if method.clear_changes_only:
+        figures |= clear if published else {"counts": None}
+        reason += "" if published else " (no published intervals: point estimates compared, as in version 1)"
     return Result("every_area", status, reason, method.version, inputs, figures, interpreted)
 
 

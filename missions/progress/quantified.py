@@ -2,7 +2,7 @@
 
 from missions.progress.projection import project, trajectory
 from missions.progress.series import after, find_baseline, point_dict, usable
-from missions.progress.types import METHOD_V1, Method, Point, Result, Status
+from missions.progress.types import METHOD_V1, STATUS_LABELS, Method, Point, Result, Status
 
 RULE = "quantified"
 
@@ -47,6 +47,7 @@ def assess_quantified(
     polarity: str,
     method: Method = METHOD_V1,
     interpreted: bool = False,
+    bounds: tuple[float, float] | None = None,
 ) -> Result:
     """Return the status of a quantified target with its baseline, latest, ratio, trajectory and projection."""
     better = -1 if polarity == "lower" else 1
@@ -87,6 +88,7 @@ def assess_quantified(
         target_value=target,
         better=better,
         method=method,
+        bounds=bounds,
     )
     if meets:
         return result(Status.ACHIEVED, f"latest value {latest.value:g} meets the target {target:g}", **figures)
@@ -103,4 +105,18 @@ def assess_quantified(
     )
     status = classify(ratio, method)
     reason = f"ratio of actual to required progress R = {ratio:.2f}, from {basis}"
+    if method.clear_changes_only and unclear_change(baseline, latest):
+        figures["ratio_status"] = str(status)
+        status = Status.NO_CLEAR_CHANGE
+        reason = (
+            f"no clear change since baseline: the 95% intervals of {baseline.period} and {latest.period} overlap "
+            f"(the ratio R = {ratio:.2f} would read as {STATUS_LABELS[Status(figures['ratio_status'])].lower()})"
+        )
     return result(status, reason, **figures, ratio=round(ratio, 6), ratio_basis=basis)
+
+
+def unclear_change(baseline: Point, latest: Point) -> bool:
+    """Return whether both ends publish 95% intervals and they overlap (the change is within its uncertainty)."""
+    if not (baseline.has_interval and latest.has_interval):
+        return False
+    return latest.lci <= baseline.uci and latest.uci >= baseline.lci

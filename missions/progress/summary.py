@@ -29,3 +29,14 @@ def summarise(result: dict) -> dict:
         "latest": pick(figures.get("latest")),
         "target": figures.get("target_level"),
     }
+
+
+def format_probability(probability: float | None) -> str:
+    """Return a probability as a whole percentage, or "below 1%" / "above 99%" where rounding would mislead."""
+    if probability is None:
+        return "-"
+    if probability < 0.01:
+        return "below 1%"
+    if probability > 0.99:
+        return "above 99%"
+    return f"{probability:.0%}"

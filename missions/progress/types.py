@@ -43,6 +43,7 @@ class Point:
     lci: float | None = None
     uci: float | None = None
     status: str = ""
+    months: int = 12  # the period's length; 0 for an instant (method v2 corrects for overlapping periods)
 
     @property
     def usable(self) -> bool:
@@ -66,12 +67,33 @@ class Method:
     group_share: float = 0.10
     every_area_worsening_share: float = 0.5
     fan_quantiles: tuple[float, ...] = (0.1, 0.3, 0.5, 0.7, 0.9)
+    # Version 2 (defaults keep version 1 exactly as stored):
+    relative_gaps: bool = False  # judge a gap in the measure the catalogue names (ratio for level-scaled measures)
+    resample_draws: int = 0  # draws of each area within its interval for gap changes (0: no resampling)
+    resample_seed: int = 0
+    clear_changes_only: bool = False  # a change within its 95% intervals is "no clear change"
+    bounded_logit: bool = False  # project percentages on the logit scale
+    overlap_correction: bool = False  # effective points and wider errors for overlapping multi-year periods
+    target_period_ending: bool = False  # target year Y means the multi-year period ending in Y
+    aggregate_all_targets: bool = False  # any target over a group of areas is computed from its members
 
     def as_dict(self) -> dict:
         return asdict(self)
 
 
 METHOD_V1 = Method()
+METHOD_V2 = Method(
+    version=2,
+    relative_gaps=True,
+    resample_draws=1000,
+    resample_seed=20261201,
+    clear_changes_only=True,
+    bounded_logit=True,
+    overlap_correction=True,
+    target_period_ending=True,
+    aggregate_all_targets=True,
+)
+METHODS = {1: METHOD_V1, 2: METHOD_V2}
 
 
 @dataclass(frozen=True)

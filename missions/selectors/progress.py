@@ -5,7 +5,7 @@ from datetime import date
 from django.db.models import Max
 
 from missions.models import Assessment, Mission
-from missions.progress.summary import summarise
+from missions.progress.summary import format_probability, summarise
 
 
 def get_latest_as_of() -> date | None:
@@ -13,11 +13,18 @@ def get_latest_as_of() -> date | None:
     return Assessment.objects.aggregate(latest=Max("as_of"))["latest"]
 
 
-def list_assessments(*, as_of: date | None = None):
-    """Return the assessments at as_of (default: the latest assessed date), in mission order."""
+def get_shown_version(*, as_of: date | None) -> int | None:
+    """Return the method version whose statuses are shown at as_of: the newest with assessments then."""
+    return Assessment.objects.filter(as_of=as_of).aggregate(v=Max("methodology__version"))["v"]
+
+
+def list_assessments(*, as_of: date | None = None, version: int | None = None):
+    """Return the assessments at as_of (default: the latest assessed date) by one method version (default: the
+    newest used then), in mission order."""
     as_of = as_of or get_latest_as_of()
+    version = version or get_shown_version(as_of=as_of)
     return (
-        Assessment.objects.filter(as_of=as_of)
+        Assessment.objects.filter(as_of=as_of, methodology__version=version)
         .select_related("target__metric__mission", "methodology")
         .prefetch_related("target__metric__series")
         .order_by("target__metric__mission__number", "target__metric__slug", "target__key", "breakdown")
@@ -46,6 +53,8 @@ def assessment_entry(a: Assessment) -> dict:
         "status_label": a.result["status_label"],
         "reason": a.reason,
         "probability": a.probability,
+        "probability_text": format_probability(a.probability),
+        "method_version": a.methodology.version,
         "interpreted": a.result["interpreted"],
         "summary": summarise(a.result),
         "result": a.result,

@@ -1,5 +1,6 @@
 """Turn vintaged observations into the plain series and cross-sections the progress rules take."""
 
+import math
 from dataclasses import dataclass, field
 from datetime import date
 from functools import reduce
@@ -50,7 +51,7 @@ class MetricData:
         for period, section in sorted(self.sections.items(), key=lambda i: self.times[i[0]]):
             members = [p for c, p in section.items() if c.startswith(tuple(prefixes)) and c not in exclude]
             if members and all(p.usable for p in members):
-                points.append(Point(period, self.times[period], sum(p.value for p in members)))
+                points.append(summed_point(period, self.times[period], members))
         return points
 
     def group_mean(self, codes: list[str]) -> list[Point]:
@@ -59,8 +60,22 @@ class MetricData:
         for period, section in sorted(self.sections.items(), key=lambda i: self.times[i[0]]):
             values = [section[c].value for c in codes if c in section and section[c].usable]
             if values and len(values) * 2 >= len(codes):
-                points.append(Point(period, self.times[period], sum(values) / len(values)))
+                points.append(Point(period, self.times[period], sum(values) / len(values), months=_months(section)))
         return points
+
+
+def summed_point(period: str, time: float, members: list[Point]) -> Point:
+    """Return the sum of members, with a 95% interval (independent errors) where every member publishes one."""
+    total = sum(p.value for p in members)
+    interval = (None, None)
+    if all(p.has_interval for p in members):
+        half = math.sqrt(sum(((p.uci - p.lci) / 2) ** 2 for p in members))
+        interval = (total - half, total + half)
+    return Point(period, time, total, *interval, months=members[0].months)
+
+
+def _months(section: dict[str, Point]) -> int:
+    return next(iter(section.values())).months if section else 12
 
 
 def _fetch(rows) -> list[tuple]:
@@ -91,6 +106,6 @@ def get_metric_data(*, indicator_ids: list[int], as_of: date | None, area_prefix
         if time is None:
             time = times[(start, months)] = Period(start=start, months=months).midpoint
             data.times.setdefault(period, time)
-        data.sections.setdefault(period, {})[area] = Point(period, data.times[period], value, lci, uci, status)
+        data.sections.setdefault(period, {})[area] = Point(period, data.times[period], value, lci, uci, status, months)
         data.release_ids.add(release_id)
     return data

@@ -10,24 +10,29 @@ from django.utils import timezone
 
 from missions.caching import bump_data_version
 from missions.models import Assessment, Methodology, Release, StatusChange, Target
-from missions.progress import METHOD_V1, Method, Result
+from missions.progress import METHOD_V1, METHOD_V2, Method, Result
 from missions.selectors.catalogue import get_indicator_ids, list_assessable_targets
 from missions.selectors.series import MetricData, get_metric_data
 from missions.services.evaluate import evaluate_target, needed_area_prefixes
 
-METHOD_V1_PUBLISHED = date(2026, 11, 23)
+PUBLISHED = {
+    1: (date(2026, 11, 23), "Compound-growth ratio, interval or trend tests, top-10%/bottom-10% gaps."),
+    2: (
+        date(2026, 12, 1),
+        "Version 1 with judgements tested against sampling noise: relative gaps for money, resampled gap intervals, "
+        "clear changes only, logit projections for percentages, overlap-corrected trends, target years as periods "
+        "ending in them, aggregates over groups of areas.",
+    ),
+}
 UPDATED_FIELDS = ["status", "reason", "result", "release_ids", "probability", "target_snapshot", "computed_at"]
 
 
-def get_methodology(*, method: Method = METHOD_V1) -> Methodology:
+def get_methodology(*, method: Method = METHOD_V2) -> Methodology:
     """Return the stored version of method; a stored version whose parameters differ is an error, never edited."""
+    published_on, summary = PUBLISHED[method.version]
     stored, created = Methodology.objects.get_or_create(
         version=method.version,
-        defaults={
-            "parameters": method.as_dict(),
-            "published_on": METHOD_V1_PUBLISHED,
-            "summary": "Compound-growth ratio, interval or trend tests, top-10%/bottom-10% gaps.",
-        },
+        defaults={"parameters": method.as_dict(), "published_on": published_on, "summary": summary},
     )
     if created:
         stored.refresh_from_db()  # read parameters back as stored JSON, exactly as every later reader sees them
@@ -43,10 +48,12 @@ def method_from(methodology: Methodology) -> Method:
 
 
 @transaction.atomic
-def recompute_assessments(*, as_of: date | None = None, metric_slugs: list[str] | None = None) -> list[Assessment]:
-    """Assess every active target (or those of metric_slugs) with the data as published on as_of."""
+def recompute_assessments(
+    *, as_of: date | None = None, metric_slugs: list[str] | None = None, method: Method = METHOD_V2
+) -> list[Assessment]:
+    """Assess every active target (or those of metric_slugs) with the data as published on as_of, by method."""
     as_of = as_of or timezone.localdate()
-    methodology = get_methodology()
+    methodology = get_methodology(method=method)
     method = method_from(methodology)
     cache: dict[int, dict[str, MetricData]] = {}
     results = []

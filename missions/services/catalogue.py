@@ -25,6 +25,8 @@ TARGET_FIELDS = (
     "benchmark_area",
     "aggregate",
     "gap_definition",
+    "gap_measure",
+    "gap_measure_reason",
     "official",
     "source",
     "test",

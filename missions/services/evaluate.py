@@ -13,6 +13,7 @@ from missions.progress import (
     assess_gap_to_benchmark,
     assess_quantified,
     group_size,
+    target_time,
 )
 from missions.selectors.series import MetricData
 
@@ -31,7 +32,7 @@ def evaluate_target(*, target: Target, data: MetricData | None, method: Method, 
     common = {"times": data.times, "baseline_period": target.baseline_period, "method": method}
     sections = data.comparison(metric.comparison_prefixes)
     if target.type == Target.Type.GAP_NARROWS:
-        return assess_gap(sections=sections, interpreted=interpreted, **common)
+        return assess_gap(sections=sections, interpreted=interpreted, gap_measure=target.gap_measure, **common)
     if target.type == Target.Type.EVERY_AREA_IMPROVES:
         return assess_every_area(sections=sections, polarity=metric.polarity, interpreted=interpreted, **common)
     if target.type == Target.Type.GAP_TO_BENCHMARK_NARROWS:
@@ -52,10 +53,11 @@ def _judge_series(*, target: Target, points: list, method: Method, interpreted: 
             baseline_period=target.baseline_period,
             target_value=float(target.value),
             value_kind=target.value_kind,
-            target_time=target.target_year + 0.5,
+            target_time=target_time(year=target.target_year, months=points[-1].months, method=method),
             polarity=metric.polarity,
             method=method,
             interpreted=interpreted,
+            bounds=bounds_of(metric),
         )
     rule = "monitor" if target.type == Target.Type.MONITOR else "direction"
     return assess_direction(
@@ -66,6 +68,11 @@ def _judge_series(*, target: Target, points: list, method: Method, interpreted: 
         interpreted=interpreted,
         rule=rule,
     )
+
+
+def bounds_of(metric) -> tuple[float, float] | None:
+    """Return the natural range of a metric's values: 0 to 100 for percentages, else none."""
+    return (0.0, 100.0) if metric.unit.lower().startswith("percent") else None
 
 
 def needed_area_prefixes(metric) -> list[str]:
@@ -79,7 +86,7 @@ def needed_area_prefixes(metric) -> list[str]:
 
 def headline_series(*, target: Target, data: MetricData, method: Method) -> tuple[list, str]:
     """Return the series a quantified or direction target is judged on, and what it is."""
-    if target.aggregate:
+    if target.aggregate and (target.type in QUANTIFIED or method.aggregate_all_targets):
         spec = target.aggregate
         excluded = spec.get("exclude", [])
         label = f"sum of {', '.join(spec['prefixes'])} areas excluding {', '.join(excluded) or 'none'}"

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, render
 from missions.caching import public_cache
 from missions.methodology import methodology_text
 from missions.models import Area, Methodology, Metric, Mission, Pillar, Source
+from missions.selectors.comparison import list_method_comparison
 from missions.selectors.pages import get_charts, list_indicators_for, list_target_changes, list_targets_of
 from missions.selectors.progress import (
     assessment_entry,
@@ -86,6 +87,13 @@ def methodology(request, version=None):
     html = html.replace("<h1>", '<h1 class="govuk-heading-xl">').replace("<h2>", '<h2 class="govuk-heading-l">')
     html = html.replace("<table>", '<table class="govuk-table">')
     return render(request, "missions/methodology.html", {"methodology": chosen, "html": html, "versions": versions})
+
+
+@public_cache
+def methodology_compare(request):
+    rows = list_method_comparison()
+    context = {"rows": rows, "changed": sum(1 for r in rows if r["changed"]), "as_of": get_latest_as_of()}
+    return render(request, "missions/methodology_compare.html", context)
 
 
 @public_cache

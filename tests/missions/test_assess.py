@@ -9,7 +9,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 
 from missions.models import Assessment, Methodology, StatusChange, Target
-from missions.progress import Result, Status
+from missions.progress import METHOD_V1, Result, Status
 from missions.services.assess import get_methodology, recompute_assessments, save_assessment
 from missions.services.catalogue import load_catalogue
 from missions.services.ingest import ingest_source, register_source
@@ -57,7 +57,7 @@ def test_the_hle_gap_equals_an_independent_pandas_computation_for_every_period(h
 
 
 def test_the_gap_widened_and_says_the_definition_is_interpreted(hle):
-    recompute_assessments(as_of=date(2026, 6, 30), metric_slugs=[HLE])
+    recompute_assessments(as_of=date(2026, 6, 30), metric_slugs=[HLE], method=METHOD_V1)
     male = Assessment.objects.get(target__metric__slug=HLE, target__key="gap_narrows", breakdown="Male")
     assert male.status == Status.WORSENING
     assert male.result["interpreted"] is True
@@ -104,7 +104,7 @@ def test_a_stored_method_version_is_never_silently_changed():
         version=1, parameters={"version": 1, "on_track_ratio": 0.9}, published_on=date(2026, 1, 1)
     )
     with pytest.raises(ImproperlyConfigured, match="differs"):
-        get_methodology()
+        get_methodology(method=METHOD_V1)
 
 
 def test_assessments_keep_the_target_values_they_used(hle):

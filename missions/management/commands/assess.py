@@ -3,7 +3,7 @@ from datetime import date
 
 from django.core.management.base import BaseCommand
 
-from missions.progress import STATUS_LABELS, Status
+from missions.progress import METHODS, STATUS_LABELS, Status, format_probability
 from missions.progress.summary import summarise
 from missions.services.assess import recompute_assessments
 
@@ -22,9 +22,12 @@ class Command(BaseCommand):
         parser.add_argument("--as-of", type=date.fromisoformat, default=None)
         parser.add_argument("--metric", action="append", dest="metrics", help="only this metric (repeatable)")
         parser.add_argument("--json", action="store_true", help="write every assessment with inputs and figures")
+        parser.add_argument(
+            "--method", type=int, choices=sorted(METHODS), default=max(METHODS), help="method version (default newest)"
+        )
 
-    def handle(self, *args, as_of, metrics, json: bool, **options):
-        assessments = recompute_assessments(as_of=as_of, metric_slugs=metrics)
+    def handle(self, *args, as_of, metrics, json: bool, method: int, **options):
+        assessments = recompute_assessments(as_of=as_of, metric_slugs=metrics, method=METHODS[method])
         if json:
             self.stdout.write(self._json(assessments))
             return
@@ -45,7 +48,7 @@ class Command(BaseCommand):
         places, summary = a.target.metric.decimal_places, summarise(a.result)
         status = STATUS_LABELS[Status(a.status)]
         if a.probability is not None:
-            status += f" ({a.probability:.0%})"
+            status += f" ({format_probability(a.probability)})"
         if a.status in UNEXPLAINED:
             status += f": {a.reason}"
         breakdown = f" {a.breakdown}" if a.breakdown else ""
@@ -66,6 +69,7 @@ class Command(BaseCommand):
                 "target": a.target.key,
                 "breakdown": a.breakdown,
                 "as_of": a.as_of.isoformat(),
+                "method_version": a.methodology.version,
                 "status": a.status,
                 "reason": a.reason,
                 "probability": a.probability,
