@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from missions.caching import bump_data_version
 from missions.models import Assessment, Methodology, Release, StatusChange, Target
-from missions.progress import METHOD_V1, METHOD_V2, Method, Result
+from missions.progress import METHOD_V1, METHOD_V2, METHODS, Method, Result
 from missions.selectors.catalogue import get_indicator_ids, list_assessable_targets
 from missions.selectors.series import MetricData, get_metric_data
 from missions.services.evaluate import evaluate_target, needed_area_prefixes
@@ -41,6 +41,11 @@ def get_methodology(*, method: Method = METHOD_V2) -> Methodology:
     return stored
 
 
+def publish_methods() -> dict[int, Methodology]:
+    """Store every method version the code defines (each stays published and reproducible), by version."""
+    return {version: get_methodology(method=method) for version, method in METHODS.items()}
+
+
 def method_from(methodology: Methodology) -> Method:
     params = {f.name: methodology.parameters[f.name] for f in fields(Method) if f.name in methodology.parameters}
     params["fan_quantiles"] = tuple(params.get("fan_quantiles", METHOD_V1.fan_quantiles))
@@ -53,7 +58,7 @@ def recompute_assessments(
 ) -> list[Assessment]:
     """Assess every active target (or those of metric_slugs) with the data as published on as_of, by method."""
     as_of = as_of or timezone.localdate()
-    methodology = get_methodology(method=method)
+    methodology = publish_methods()[method.version]
     method = method_from(methodology)
     cache: dict[int, dict[str, MetricData]] = {}
     results = []
