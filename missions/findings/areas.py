@@ -36,7 +36,15 @@ def gap_sentences(result: dict, subject: Subject, *, names: dict[str, str]) -> l
         f"{verb} {_names(latest['top'], names)}; the lowest {share} (mean {subject.value(latest['bottom_mean'])}) "
         f"{verb} {_names(latest['bottom'][::-1], names)}.",
     ]
-    return [*sentences, _gap_clarity(status)]
+    judged = figures.get("judged") or {}
+    if judged.get("measure") != "ratio":
+        return [*sentences, _gap_clarity(status)]
+    ratio = (
+        f"Measured relative to their level (method version 2), the highest {share}'s mean was "
+        f"{format_number(judged['baseline'], 2)} times the lowest's in {first} and "
+        f"{format_number(judged['latest'], 2)} times in {last}."
+    )
+    return [*sentences, ratio, _gap_clarity(status, "gap relative to the level")]
 
 
 def _gap_clarity(status: str, what: str = "gap") -> str:

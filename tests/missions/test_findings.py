@@ -196,7 +196,8 @@ def test_every_number_in_every_finding_on_the_bundled_data_matches_the_assessmen
     recompute_assessments(as_of=date(2026, 6, 30))
     entries = [e for m in build_snapshot(as_of=date(2026, 6, 30))["missions"] for e in m["targets"]]
     rules = {e["result"].get("rule") for e in entries if e["status"] not in ("no_data_source", "insufficient_data")}
-    assert {"quantified", "gap", "every_area", "direction", "monitor"} <= rules
+    # Method v2: the one direction target (homicide, 3-year periods) has 2.7 independent points, so it is not judged.
+    assert {"quantified", "gap", "every_area", "monitor"} <= rules
     assert any("refused" in e["finding"]["headline"] for e in entries)
     checked = 0
     for entry in entries:

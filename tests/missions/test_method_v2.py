@@ -6,10 +6,11 @@ import pandas as pd
 import pytest
 from django.core.management import call_command
 
+from missions.findings import write_finding
 from missions.models import Assessment, Methodology, Target
 from missions.progress import METHOD_V1, METHOD_V2, Status, assess_quantified
 from missions.selectors.catalogue import get_indicator_ids
-from missions.selectors.progress import list_assessments
+from missions.selectors.progress import assessment_entry, list_assessments
 from missions.selectors.series import get_metric_data
 from missions.services.assess import recompute_assessments
 from missions.services.catalogue import load_catalogue
@@ -43,6 +44,9 @@ def test_the_median_pay_gap_narrows_relatively_under_version_2(shared_data):
     assert v2.status == Status.IMPROVING and test["interval_95"][1] < 0
     assert (test["draws"], test["seed"]) == (1000, METHOD_V2.resample_seed)
     assert round(v2.result["figures"]["latest"]["gap"], 1) == 271.9  # the absolute gap is still shown
+    finding = " ".join(write_finding(assessment_entry(v2)).sentences)
+    assert "was 1.61 times the lowest's in " in finding and " and 1.49 times in " in finding
+    assert "areas widened from £239" in finding and "The gap relative to the level has clearly narrowed." in finding
 
 
 def test_employment_every_area_counts_only_clear_changes_and_names_them(shared_data):
