@@ -106,7 +106,14 @@ class AssessmentViewSet(ReadOnly):
         "-as_of", "target__metric__mission__number", "target__metric__slug", "target__key", "breakdown"
     )
     serializer_class = s.AssessmentSerializer
-    filterset_fields = ["as_of", "status", "breakdown", "target__metric__slug", "target__metric__mission__slug"]
+    filterset_fields = [
+        "as_of",
+        "status",
+        "breakdown",
+        "target__metric__slug",
+        "target__metric__mission__slug",
+        "methodology__version",
+    ]
 
     def get_serializer_class(self):
         return s.AssessmentSummarySerializer if self.action == "list" else s.AssessmentSerializer

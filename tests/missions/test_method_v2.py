@@ -122,6 +122,8 @@ def test_both_versions_are_stored_and_the_pages_show_the_newest(shared_data, cli
     assert set(Methodology.objects.values_list("version", flat=True)) == {1, 2}
     shown = list_assessments(as_of=AS_OF)
     assert {a.methodology.version for a in shown} == {2} and shown.count() == Target.objects.count() + 2
+    api = client.get("/api/assessments/", {"as_of": AS_OF, "methodology__version": 1}).json()
+    assert api["count"] == shown.count() and {row["method_version"] for row in api["results"]} == {1}
     page = client.get("/missions/health/").content.decode()
     assert "method version 2" in page
     compare = client.get("/methodology/compare/").content.decode()
