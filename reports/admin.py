@@ -85,3 +85,6 @@ class PreReleaseAccessAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # the record of who saw a report before its release is kept

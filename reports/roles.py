@@ -33,9 +33,15 @@ ROLES = {
         "reports.publish_report",
         "reports.view_schedulechange",
     ],
-    "Auditor": "view",  # every view_* permission, history included: read-only everything
+    "Auditor": "view",  # every view_* permission, history included, but never the two-factor devices
     "Administrator": "all",
 }
+# Two-factor devices hold each person's TOTP secret: only the Administrator role may see or change them.
+ADMINISTRATOR_ONLY_APPS = ("otp_",)
+
+
+def _administrator_only(permission) -> bool:
+    return permission.content_type.app_label.startswith(ADMINISTRATOR_ONLY_APPS)
 
 
 def sync_roles(*, group_model, permission_model) -> None:
@@ -46,10 +52,12 @@ def sync_roles(*, group_model, permission_model) -> None:
         if spec == "all":
             wanted = list(every)
         elif spec == "view":
-            wanted = [p for p in every if p.codename.startswith("view_")]
+            wanted = [p for p in every if p.codename.startswith("view_") and not _administrator_only(p)]
         else:
             pairs = {tuple(code.split(".")) for code in spec}
-            wanted = [p for p in every if (p.content_type.app_label, p.codename) in pairs]
+            wanted = [
+                p for p in every if (p.content_type.app_label, p.codename) in pairs and not _administrator_only(p)
+            ]
             missing = pairs - {(p.content_type.app_label, p.codename) for p in wanted}
             if missing:
                 raise LookupError(f"role {name}: unknown permissions {sorted(missing)}")

@@ -217,6 +217,8 @@ AXES_RESET_ON_SUCCESS = True
 # Every staff account signs in with a TOTP code as well as its password (django-otp); on by default in production.
 ADMIN_REQUIRE_OTP = env.bool("DJANGO_ADMIN_OTP", default=PRODUCTION)
 OTP_TOTP_ISSUER = "Levelling Up Missions Monitor"
+# The admin never shows a TOTP secret or its QR code after the device is created, whoever asks.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 SESSION_COOKIE_SECURE = env.bool("DJANGO_SECURE_COOKIES", default=PRODUCTION)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE

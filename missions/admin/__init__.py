@@ -1,1 +1,1 @@
-from . import catalogue, data  # noqa: F401  (registers the model admins)
+from . import catalogue, data, signin  # noqa: F401  (registers the model admins)
