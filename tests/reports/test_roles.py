@@ -28,6 +28,6 @@ def test_the_migration_takes_two_factor_permissions_out_of_existing_groups():
     auditor = Group.objects.get(name="Auditor")
     auditor.permissions.add(*Permission.objects.filter(content_type__app_label="otp_totp"))  # as 0004 left it
     assert "view_totpdevice" in otp_permissions(auditor)
-    importlib.import_module("reports.migrations.0005_roles_without_otp").forwards(apps, None)
+    importlib.import_module("reports.migrations.0006_roles_without_otp").forwards(apps, None)
     assert otp_permissions(auditor) == set()
     assert auditor.permissions.filter(codename="view_target").exists()

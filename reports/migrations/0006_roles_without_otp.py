@@ -11,5 +11,5 @@ def forwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("reports", "0004_roles")]
+    dependencies = [("reports", "0005_commentary")]
     operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]
