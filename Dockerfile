@@ -27,6 +27,7 @@ COPY . .
 COPY --from=assets /build/tracker/static/app.css tracker/static/app.css
 RUN DJANGO_SECRET_KEY=$(python -c "import secrets; print(secrets.token_urlsafe(60))") \
     python manage.py collectstatic --noinput --verbosity 0 \
+    && mkdir -p /app/media \
     && useradd --create-home --uid 10001 monitor \
     && chown -R monitor /app
 USER monitor

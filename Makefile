@@ -33,6 +33,7 @@ data: install
 	@# Method version 1 first (kept for comparison at /methodology/compare/), then the newest, which the pages show.
 	$(MANAGE) assess --method 1 > /dev/null
 	$(MANAGE) assess
+	$(MANAGE) build_downloads
 	$(MANAGE) collectstatic --noinput --verbosity 0
 
 demo: data

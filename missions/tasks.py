@@ -9,6 +9,7 @@ from missions.ingestion.base import TransientSourceError
 from missions.models import Source
 from missions.selectors.catalogue import list_metric_slugs_for_sources
 from missions.services.assess import recompute_assessments
+from missions.services.downloads import build_downloads
 from missions.services.ingest import ingest_source
 from missions.services.sources import claim_due_sources
 
@@ -25,7 +26,7 @@ def ingest_source_task(slug: str, release_date: str | None = None) -> dict:
     outcome = ingest_source(source=source, release_date=date.fromisoformat(release_date) if release_date else None)
     if outcome.changed_indicator_ids:
         metrics = list_metric_slugs_for_sources(source_slugs=[slug])
-        if metrics:
+        if metrics:  # downloads hold metrics' series: the assessment task rebuilds them when done
             assess_metrics_task.delay_on_commit(metrics)
     return {"source": slug, "status": outcome.status, "release": outcome.release_id, **outcome.counts}
 
@@ -34,6 +35,7 @@ def ingest_source_task(slug: str, release_date: str | None = None) -> dict:
 def assess_metrics_task(metric_slugs: list[str] | None = None, as_of: str | None = None) -> dict:
     day = date.fromisoformat(as_of) if as_of else None
     assessments = recompute_assessments(as_of=day, metric_slugs=metric_slugs)
+    build_downloads_task.delay_on_commit()
     return {"assessed": len(assessments), "metrics": metric_slugs}
 
 
@@ -43,3 +45,9 @@ def check_due_sources_task() -> dict:
     for slug in slugs:
         ingest_source_task.delay(slug)
     return {"queued": slugs}
+
+
+@shared_task(soft_time_limit=1800, time_limit=1900)
+def build_downloads_task() -> dict:
+    """Build the public download files (twin: manage.py build_downloads); idempotent, one build at a time."""
+    return build_downloads()

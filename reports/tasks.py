@@ -4,6 +4,7 @@ from datetime import date
 
 from celery import shared_task
 
+from missions.tasks import build_downloads_task
 from reports.services import build_report, publish_due_reports
 
 
@@ -15,4 +16,7 @@ def build_report_task(as_of: str, title: str = "") -> dict:
 
 @shared_task
 def publish_due_reports_task() -> dict:
-    return {"published": [r.id for r in publish_due_reports()]}
+    published = [r.id for r in publish_due_reports()]
+    if published:
+        build_downloads_task.delay_on_commit()
+    return {"published": published}

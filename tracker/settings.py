@@ -175,7 +175,10 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
     "NUM_PROXIES": NUM_PROXIES,
-    "DEFAULT_THROTTLE_RATES": {"anon": env("API_THROTTLE_RATE", default="1200/minute")},
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env("API_THROTTLE_RATE", default="1200/minute"),
+        "downloads": env("DOWNLOAD_THROTTLE_RATE", default="30/minute"),
+    },
     "UNAUTHENTICATED_USER": None,
 }
 SPECTACULAR_SETTINGS = {

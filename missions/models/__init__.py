@@ -1,6 +1,7 @@
 from .assessment import Assessment, Methodology, StatusChange
 from .catalogue import Framework, Metric, MetricSeries, Mission, Pillar, Target
 from .data import Indicator, IngestStatus, Observation, Release, ReleaseFile, Source
+from .downloads import Download
 from .geography import Area
 
 __all__ = [
@@ -8,6 +9,7 @@ __all__ = [
     "Assessment",
     "Methodology",
     "StatusChange",
+    "Download",
     "Framework",
     "Indicator",
     "IngestStatus",

@@ -65,20 +65,28 @@ def test_pages_stay_within_a_query_budget(site_data, client, django_assert_max_n
         assert client.get(url).status_code == 200
 
 
-def test_the_metric_csv_has_every_area_and_period_with_bounds_and_markers(site_data, client):
+@pytest.fixture
+def downloads(site_data, settings, tmp_path):
+    from missions.services.downloads import build_downloads
+
+    settings.MEDIA_ROOT = tmp_path
+    build_downloads()
+
+
+def test_the_metric_csv_has_every_area_and_period_with_bounds_and_markers(downloads, client):
     response = client.get("/metrics/homicide-rate/data.csv")
-    lines = response.content.decode().splitlines()
+    lines = b"".join(response.streaming_content).decode().splitlines()
     header = next(line for line in lines if not line.startswith("#"))
     assert header.startswith("indicator,breakdown,area_code,period,period_start,value,lci_95,uci_95,status")
     assert any(line.startswith("# licence,") for line in lines)
     assert len([line for line in lines if line.startswith("Homicide")]) == 504
 
 
-def test_the_zip_of_everything_has_a_csv_per_metric_and_metadata(site_data, client):
+def test_the_zip_of_everything_has_a_csv_per_metric_and_metadata(downloads, client):
     import io
     import zipfile
 
-    archive = zipfile.ZipFile(io.BytesIO(client.get("/data/all.zip").content))
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(client.get("/data/all.zip").streaming_content)))
     names = archive.namelist()
     assert "metadata.json" in names and "healthy-life-expectancy.csv" in names and len(names) == 53
 

@@ -1,0 +1,80 @@
+"""What a metric's public CSV holds: current values of every area and period, after metadata lines."""
+
+import csv
+import io
+import json
+
+from missions.models import Metric, Observation
+from missions.selectors.catalogue import get_indicator_ids
+from missions.spreadsheet_cells import neutralise_cell, neutralise_row, single_line
+
+COLUMNS = [
+    "indicator",
+    "breakdown",
+    "area_code",
+    "period",
+    "period_start",
+    "value",
+    "lci_95",
+    "uci_95",
+    "status",
+    "note",
+    "release_id",
+    "release_date",
+]
+LICENCE = "Contains public sector information licensed under the Open Government Licence v3.0."
+STATUS_MARKERS = {"x": "not available", "u": "low reliability", "c": "confidential", "z": "not applicable"}
+
+
+def list_metric_rows(metric: Metric):
+    """Yield one row per current observation of the metric's series, in indicator, area and period order."""
+    for breakdown, ids in get_indicator_ids(metric=metric).items():
+        current = (
+            Observation.objects.filter(indicator_id__in=ids, superseded_by__isnull=True)
+            .select_related("indicator", "release")
+            .order_by("indicator_id", "area_code", "period_start")
+        )
+        for o in current.iterator(chunk_size=5000):
+            yield [
+                o.indicator.name,
+                breakdown,
+                o.area_code,
+                o.period,
+                o.period_start,
+                o.value,
+                o.lci,
+                o.uci,
+                o.status,
+                o.note,
+                o.release_id,
+                o.release.release_date,
+            ]
+
+
+def get_metric_metadata(metric: Metric) -> dict:
+    """Return what the file is (no build time: the same data must give the same bytes, hence the same ETag)."""
+    return {
+        "metric": metric.slug,
+        "name": metric.name,
+        "unit": metric.unit,
+        "polarity": metric.polarity,
+        "publisher": metric.publisher,
+        "dataset": metric.dataset,
+        "definition": metric.definition,
+        "status_markers": STATUS_MARKERS,
+        "values": "current values as last published (earlier vintages through the API's as_of filter)",
+        "licence": LICENCE,
+    }
+
+
+def get_metric_csv(metric: Metric) -> bytes:
+    """Return the metric's CSV: one "# key,value" line per metadata item, the header, then the rows."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    # Metadata lines start "# key," and stay on one line, so readers that skip comment lines skip all of them.
+    for key, value in get_metric_metadata(metric).items():
+        text = json.dumps(value) if isinstance(value, dict) else str(value)
+        writer.writerow([f"# {key}", neutralise_cell(single_line(text))])
+    writer.writerow(COLUMNS)
+    writer.writerows(neutralise_row(row) for row in list_metric_rows(metric))
+    return buffer.getvalue().encode()
