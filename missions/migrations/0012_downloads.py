@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('missions', '0009_release_date_evidence'),
+        ('missions', '0011_gap_measure'),
     ]
 
     operations = [
