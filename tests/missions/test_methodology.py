@@ -27,3 +27,11 @@ def test_the_rendered_text_carries_the_thresholds_and_leaves_no_placeholder():
     assert "top 10% of areas" in text and "at least 5 points" in text
     assert "10, 30, 50, 70, 90 percentiles" in text
     assert not re.search(r"{{|}}", text)
+
+
+def test_the_version_2_text_says_what_changed_and_carries_its_resampling_parameters():
+    text = " ".join(methodology_text(version=2, parameters=METHOD_V2.as_dict()).split())
+    assert "What changed from version 1, and why" in text
+    assert "In each of 1000 draws (random seed 20261201" in text and "R >= 0.95" in text
+    assert "the period of that length **ending in Y**" in text
+    assert not re.search(r"{{|}}", text)
