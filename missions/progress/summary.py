@@ -5,8 +5,12 @@ def summarise(result: dict) -> dict:
     """Return {measure, baseline, latest, target} from a stored result: plain values with their periods."""
     figures = result.get("figures", {})
     if result.get("rule") == "gap" and "baseline" in figures:
+        judged = figures.get("judged") or {}
+        measure = "gap between top and bottom 10%"
+        if judged.get("measure") == "ratio":
+            measure += f" (judged as the ratio of their means: {judged['baseline']:.3f} to {judged['latest']:.3f})"
         return {
-            "measure": "gap between top and bottom 10%",
+            "measure": measure,
             "baseline": {"value": figures["baseline"]["gap"], "period": figures["baseline_period"]},
             "latest": {"value": figures["latest"]["gap"], "period": figures["latest_period"]},
             "target": None,

@@ -18,6 +18,7 @@ from missions.progress import (
 )
 from missions.progress.projection import project
 from missions.progress.resample import change_interval
+from missions.progress.summary import summarise
 
 CODES = [f"E0600000{i}" for i in range(10)]
 TIMES = {"2019": 2019.5, "2023": 2023.5}
@@ -211,3 +212,18 @@ def test_probabilities_below_1_or_above_99_percent_are_shown_as_such(p, text):
 )
 def test_a_target_year_of_a_three_year_series_means_the_period_ending_in_it(months, method, time):
     assert target_time(year=2030, months=months, method=method) == time
+
+
+def test_the_headline_of_a_relatively_judged_gap_names_the_ratio_beside_the_gap():
+    base = section([100, 150, 160, 170, 180, 190, 200, 210, 220, 300], half=0.5)
+    latest = section([250, 300, 310, 320, 330, 340, 350, 360, 370, 500], half=0.5)
+    result = assess_gap(
+        sections={"2019": base, "2023": latest},
+        times=TIMES,
+        baseline_period="2019",
+        gap_measure="relative",
+        method=METHOD_V2,
+    )
+    summary = summarise(result.as_dict())
+    assert summary["measure"] == "gap between top and bottom 10% (judged as the ratio of their means: 3.000 to 2.000)"
+    assert (summary["baseline"]["value"], summary["latest"]["value"]) == (200.0, 250.0)
