@@ -106,6 +106,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "missions.signin.RepeatedPasswordValidator"},  # passwordpassword is not on Django's common list
 ]
 
 LANGUAGE_CODE = "en-gb"
@@ -213,10 +214,17 @@ LOGGING = {
 }
 
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
-AXES_FAILURE_LIMIT = 5
-AXES_COOLOFF_TIME = timedelta(minutes=30)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Lock a username (wherever the guesses come from) for 15 minutes after 10 failures. Failures while locked are not
+# counted, so the lock always ends 15 minutes after the tenth; sign-ins from DJANGO_SIGNIN_TRUSTED_ADDRESSES (the
+# office or VPN) are never locked, so an outsider can delay staff sign-in but never stop it. See README, Sign-in.
+AXES_CLIENT_IP_CALLABLE = "missions.signin.client_address"  # behind the proxy: DJANGO_NUM_PROXIES, as the throttles
+AXES_FAILURE_LIMIT = 10
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
+AXES_IP_WHITELIST = env.list("DJANGO_SIGNIN_TRUSTED_ADDRESSES", default=[])
+AXES_NEVER_LOCKOUT_WHITELIST = bool(AXES_IP_WHITELIST)
 # Every staff account signs in with a TOTP code as well as its password (django-otp); on by default in production.
 ADMIN_REQUIRE_OTP = env.bool("DJANGO_ADMIN_OTP", default=PRODUCTION)
 OTP_TOTP_ISSUER = "Levelling Up Missions Monitor"
@@ -226,6 +234,7 @@ OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 SESSION_COOKIE_SECURE = env.bool("DJANGO_SECURE_COOKIES", default=PRODUCTION)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_AGE = 9 * 3600  # a staff sign-in lasts a working day, not two weeks
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=PRODUCTION)
