@@ -225,6 +225,9 @@ AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
 AXES_IP_WHITELIST = env.list("DJANGO_SIGNIN_TRUSTED_ADDRESSES", default=[])
 AXES_NEVER_LOCKOUT_WHITELIST = bool(AXES_IP_WHITELIST)
+# axes warns when the address is not a lockout key (rotating user agents could dodge an address-and-agent lock);
+# a lock on the username alone cannot be dodged that way, and locking addresses would lock out a whole office.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 # Every staff account signs in with a TOTP code as well as its password (django-otp); on by default in production.
 ADMIN_REQUIRE_OTP = env.bool("DJANGO_ADMIN_OTP", default=PRODUCTION)
 OTP_TOTP_ISSUER = "Levelling Up Missions Monitor"
