@@ -102,11 +102,12 @@ def _ingest_fetched(source: Source, connector: Connector, fetched: Fetched, supp
         _mark_checked(source, outcome=IngestStatus.UNCHANGED, fetched=fetched)
         return Outcome(source.slug, IngestStatus.UNCHANGED, message="not modified since the last check")
     sha = files_sha256(fetched.files)
-    seen = Release.objects.filter(source=source, sha256=sha).order_by("id").first()
+    seen = Release.objects.filter(source=source, sha256=sha).order_by("id").values_list("id", "status").first()
     if seen:
         _mark_checked(source, outcome=IngestStatus.UNCHANGED, fetched=fetched, sha=sha)
-        message = f"identical to release {seen.id} ({seen.status})"
-        return Outcome(source.slug, IngestStatus.UNCHANGED, seen.id, message=message)
+        return Outcome(
+            source.slug, IngestStatus.UNCHANGED, seen[0], message=f"identical to release {seen[0]} ({seen[1]})"
+        )
     fetched_at = timezone.now()
     try:
         parsed = connector.parse(slug=source.slug, files=fetched.files)
