@@ -7,7 +7,7 @@ import pytest
 from django.db import DatabaseError, connection, transaction
 
 from missions.models import Indicator, Observation, Release, Source
-from missions.services.vintages import COLUMNS, _insert
+from missions.services.revisions import STAGED, load_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -60,9 +60,9 @@ def test_a_release_or_indicator_with_observations_cannot_be_deleted_even_in_raw_
 def test_a_bulk_load_with_one_bad_reference_stores_nothing(stored):
     indicator, release, _ = stored
     rows = pd.DataFrame(
-        [[indicator.id, "E06000002", "2020", "2020-01-01", 12, 2.0, None, None, "", ""]], columns=COLUMNS[:-1]
+        [[indicator.id, "E06000002", "2020", "2020-01-01", 12, 2.0, None, None, "", "", release.id + 1000]],
+        columns=[*STAGED, "release_id"],
     )
-    bad = Release(id=release.id + 1000)
     with pytest.raises(DatabaseError, match="does not exist"), transaction.atomic():
-        _insert(rows, bad)
+        load_rows("missions_observation", [*STAGED, "release_id"], rows)
     assert Observation.objects.count() == 1
