@@ -17,6 +17,7 @@ from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils import timezone
 
+from missions.public_parameters import get_cache_path
 from missions.throttling import count_cached
 
 VERSION_KEY = "public:data-version"
@@ -67,16 +68,23 @@ def get_last_modified() -> datetime | None:
     return modified
 
 
-def public_cache(view):
-    """Mark a view's responses as public: the same for every anonymous reader of the same data version."""
+def public_cache(view=None, *, params: tuple[str, ...] = ()):
+    """Mark a view's responses as public: the same for every anonymous reader of the same data version.
 
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        response.public_cacheable = True
-        return response
+    params names the query parameters the view reads; the cache ignores any other (missions/public_parameters.py).
+    """
 
-    return wrapper
+    def decorate(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            response = view(request, *args, **kwargs)
+            response.public_cacheable = True
+            return response
+
+        wrapper.public_parameters = params
+        return wrapper
+
+    return decorate(view) if view is not None else decorate
 
 
 def _is_public_request(request) -> bool:
@@ -89,7 +97,7 @@ def _is_public_request(request) -> bool:
 
 def _key(request, version: str) -> str:
     # Scheme and host are part of the key: absolute links (API pagination, the calendar) name the reader's own host.
-    parts = (request.scheme, request.get_host(), request.get_full_path(), request.headers.get("Accept", ""))
+    parts = (request.scheme, request.get_host(), get_cache_path(request), request.headers.get("Accept", ""))
     digest = hashlib.sha256("|".join(parts).encode()).hexdigest()
     return f"public:{version}:{digest}"
 

@@ -82,3 +82,26 @@ def test_pagination_links_name_the_readers_own_host(catalogue, client, monkeypat
     assert second["next"].startswith("http://127.0.0.1/")
     secure = client.get("/api/metrics/", HTTP_HOST="localhost", HTTP_X_FORWARDED_PROTO="https").json()
     assert secure["next"].startswith("https://localhost/")
+
+
+def test_unknown_query_parameters_neither_add_cache_entries_nor_change_the_page(catalogue, client):
+    from missions.caching import _pages
+
+    home = client.get("/").content
+    for n in range(5):
+        assert client.get(f"/?x={n}&utm_source=spam{n}").content == home
+    assert len(_pages) == 1
+
+
+def test_the_parameters_a_view_reads_still_make_their_own_entries(catalogue, client):
+    from missions.caching import _pages
+
+    headline = client.get("/api/metrics/", {"role": "headline"}).json()["count"]
+    proxy = client.get("/api/metrics/", {"role": "proxy"}).json()["count"]
+    assert headline != proxy and len(_pages) == 2
+    assert client.get("/api/metrics/", {"role": "proxy", "junk": "1"}).json()["count"] == proxy
+    client.get("/api/observations/", {"as_of": "2020-01-01"})
+    client.get("/api/observations/")
+    client.get("/areas/", {"q": "leeds"})
+    client.get("/areas/", {"q": "leeds", "page": "7"})
+    assert len(_pages) == 5

@@ -85,6 +85,7 @@ class ObservationFilter(django_filters.FilterSet):
 class ObservationViewSet(ReadOnly):
     serializer_class = s.ObservationSerializer
     filterset_class = ObservationFilter
+    extra_parameters = ("as_of",)  # read in get_queryset, so part of the public cache key
 
     def get_queryset(self):
         from datetime import date

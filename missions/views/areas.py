@@ -7,7 +7,7 @@ from missions.models import Area
 from missions.selectors.pages import compare_area, search_areas
 
 
-@public_cache
+@public_cache(params=("q",))
 def area_search(request):
     query = request.GET.get("q", "")
     return render(request, "missions/area_search.html", {"query": query, "areas": search_areas(query)})
