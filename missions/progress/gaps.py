@@ -99,7 +99,10 @@ def assess_gap(
     for period in sorted(sections, key=times.get):
         section = {c: p for c, p in sections[period].items() if c in at_base and p.usable}
         if times[period] >= times[base] and len(section) >= 2:
-            series.append({"period": period, "time": times[period], **gap_at(section, share=method.group_share)})
+            months = next(iter(section.values())).months
+            series.append(
+                {"period": period, "time": times[period], "months": months, **gap_at(section, share=method.group_share)}
+            )
     key = "ratio" if measure == "relative" else "gap"
     ends = (at_base, at_latest, m_base, m_latest)
     status, reason, test = _judge_gap(
@@ -152,7 +155,7 @@ def _judge_gap(*, ends: tuple, series: list, periods: tuple, times: dict, method
             f"{sampled['draws']} resamples within the published intervals is {low:.3f} to {high:.3f}"
         )
         return status, reason, {"test": "resampling", **sampled}
-    points = [Point(s["period"], s["time"], s[key]) for s in series if s[key] is not None]
+    points = [Point(s["period"], s["time"], s[key], months=s["months"]) for s in series if s[key] is not None]
     base, latest = periods
     interval = key == "gap"  # the groups' published intervals bound an absolute gap only
     first = _as_point(base, times[base], m_base, at_base) if interval else Point(base, times[base], m_base[key])

@@ -227,3 +227,16 @@ def test_the_headline_of_a_relatively_judged_gap_names_the_ratio_beside_the_gap(
     summary = summarise(result.as_dict())
     assert summary["measure"] == "gap between top and bottom 10% (judged as the ratio of their means: 3.000 to 2.000)"
     assert (summary["baseline"]["value"], summary["latest"]["value"]) == (200.0, 250.0)
+
+
+def test_a_gap_trend_over_overlapping_periods_counts_its_independent_points():
+    # five 3-year periods a year apart span seven years: 2.3 independent points, too few for a trend in v2
+    times = {f"{y}-01/P3Y": y + 1.5 for y in range(2017, 2022)}
+    sections = {
+        period: {c: Point(period, t, 2.0 * i + 1, months=36) for i, c in enumerate(CODES)}
+        for period, t in times.items()
+    }
+    args = {"sections": sections, "times": times, "baseline_period": "2017-01/P3Y"}
+    assert assess_gap(**args).figures["test"]["points_used"] == 5
+    v2 = assess_gap(**args, method=METHOD_V2)
+    assert v2.status == Status.INSUFFICIENT_DATA and v2.figures["test"] == {"effective_points": pytest.approx(7 / 3)}
