@@ -84,6 +84,11 @@ def quantified_sentences(result: dict, subject: Subject, *, target: dict) -> lis
         needed, achieved = yearly_rates(figures, inputs)
         phrase = target_phrase(subject, target=target, level=level, baseline=figures["baseline"]["value"])
         sentences.append(f"{phrase} by {year} would need about {subject.rate(needed)}; {_pace(subject, achieved)}.")
+        if "logit" in figures.get("ratio_basis", "") and figures["ratio"] > 0:
+            sentences.append(
+                "Measured on the logit scale, where the last points before the maximum are the hardest to gain "
+                f"(method version 2), progress is {format_number(figures['ratio'], 2)} times the pace needed."
+            )
     return [*sentences, _outlook(figures.get("projection") or {})]
 
 

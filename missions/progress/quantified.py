@@ -1,6 +1,6 @@
 """Quantified targets (level, change, coverage, count): the compound-growth ratio. Pure: no Django."""
 
-from missions.progress.projection import project, trajectory
+from missions.progress.projection import Scale, project, trajectory
 from missions.progress.series import after, find_baseline, point_dict, usable
 from missions.progress.types import METHOD_V1, STATUS_LABELS, Method, Point, Result, Status
 
@@ -25,6 +25,15 @@ def growth_ratio(*, baseline: float, latest: float, target: float, elapsed: floa
     actual = (latest - baseline) / elapsed
     required = (target - baseline) / allowed
     return actual / required, "linear rates (a value is zero or negative, so growth rates are undefined)"
+
+
+def bounded_ratio(
+    *, baseline: float, latest: float, target: float, elapsed: float, allowed: float, bounds: tuple[float, float]
+) -> tuple[float, str]:
+    """Return R from linear rates on the logit scale, where progress towards a bound slows as it nears it."""
+    scale = Scale(bounds)
+    start, now, goal = (float(scale.forward(v)) for v in (baseline, latest, target))
+    return ((now - start) / elapsed) / ((goal - start) / allowed), "linear rates on the logit scale (a percentage)"
 
 
 def classify(ratio: float, method: Method) -> Status:
@@ -96,13 +105,13 @@ def assess_quantified(
         return result(Status.DETERIORATING, "the target was met at the baseline and no longer is", **figures)
     if latest.time <= baseline.time:
         return result(Status.INSUFFICIENT_DATA, "no value after the baseline yet", **figures)
-    ratio, basis = growth_ratio(
-        baseline=baseline.value,
-        latest=latest.value,
-        target=target,
-        elapsed=latest.time - baseline.time,
-        allowed=target_time - baseline.time,
-    )
+    spans = {"elapsed": latest.time - baseline.time, "allowed": target_time - baseline.time}
+    if method.bounded_logit and bounds:
+        ratio, basis = bounded_ratio(
+            baseline=baseline.value, latest=latest.value, target=target, bounds=bounds, **spans
+        )
+    else:
+        ratio, basis = growth_ratio(baseline=baseline.value, latest=latest.value, target=target, **spans)
     status = classify(ratio, method)
     reason = f"ratio of actual to required progress R = {ratio:.2f}, from {basis}"
     if method.clear_changes_only and unclear_change(baseline, latest):

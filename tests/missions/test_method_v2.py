@@ -74,6 +74,10 @@ def test_gigabit_coverage_is_projected_below_100_percent_under_version_2(shared_
     assert new["scale"] == "logit" and new["projected_value"] <= 100
     assert all(row["q90"] <= 100 for row in new["fan"])
     assert new["probability_of_meeting_target"] < old["probability_of_meeting_target"]
+    assert v1.status == Status.ON_TRACK and v2.status == Status.ACCELERATION_NEEDED  # R 1.58 -> 0.67 on the logit scale
+    assert v2.result["figures"]["ratio_basis"] == "linear rates on the logit scale (a percentage)"
+    finding = " ".join(write_finding(assessment_entry(v2)).sentences)
+    assert "progress is 0.67 times the pace needed" in finding and "(probability below 1%)" in finding
 
 
 def test_business_rd_outside_the_greater_south_east_is_summed_from_the_regions(shared_data):

@@ -240,3 +240,15 @@ def test_a_gap_trend_over_overlapping_periods_counts_its_independent_points():
     assert assess_gap(**args).figures["test"]["points_used"] == 5
     v2 = assess_gap(**args, method=METHOD_V2)
     assert v2.status == Status.INSUFFICIENT_DATA and v2.figures["test"] == {"effective_points": pytest.approx(7 / 3)}
+
+
+def test_progress_towards_a_percentage_target_is_measured_on_the_logit_scale():
+    # gigabit coverage 78.5 (2024.0) to 87.8 (2026.0), target 99 at 2030.5:
+    # logits 1.2950, 1.9741, 4.5951; R = (0.6791 / 2) / (3.3001 / 6.5) = 0.669: acceleration needed (v1: R = 1.58)
+    points = [Point("2024-01", 2024.0, 78.5, months=0), Point("2026-01", 2026.0, 87.8, months=0)]
+    args = {"points": points, "baseline_period": "2024-01", "target_value": 99.0, "value_kind": "absolute"}
+    args |= {"target_time": 2030.5, "polarity": "higher", "bounds": (0.0, 100.0)}
+    v1, v2 = assess_quantified(**args), assess_quantified(**args, method=METHOD_V2)
+    assert v1.status == Status.ON_TRACK and v1.figures["ratio"] == pytest.approx(1.58, abs=0.005)
+    assert v2.figures["ratio"] == pytest.approx(0.669, abs=0.001) and v2.status == Status.ACCELERATION_NEEDED
+    assert v2.figures["ratio_basis"] == "linear rates on the logit scale (a percentage)"
