@@ -148,3 +148,16 @@ def test_the_admin_form_refuses_a_newline_in_a_mission_name(homicide, admin_clie
     assert response.status_code == 200 and "short_name" in response.context["adminform"].form.errors
     mission.refresh_from_db()
     assert mission.short_name == "Crime"
+
+
+def test_a_manual_upload_with_a_formula_cell_is_quarantined_and_stores_nothing(db, admin_user):
+    from missions.models import Observation
+    from missions.services.manual import enter_data
+
+    header = "areacd,areanm,geography,indicator,period,observation,lci_95,uci_95,status,notes\n"
+    row = 'E92000001,England,Nation,Coverage,2024-01,60,,,,"=HYPERLINK(""http://evil.example"",""x"")"\n'
+    outcome = enter_data(
+        user=admin_user, source_slug="coverage", csv_bytes=(header + row).encode(), citation="a press release",
+        release_date=date(2024, 1, 26),
+    )  # fmt: skip
+    assert outcome.status == "quarantined" and not Observation.objects.exists()

@@ -75,3 +75,10 @@ def test_other_errors_stay_500(monkeypatch):
     monkeypatch.setattr(pages, "render", mock.Mock(side_effect=RuntimeError("a bug")))
     response = Client(raise_request_exception=False).get("/accessibility/")
     assert response.status_code == 500 and not response.has_header("Retry-After")
+
+
+def test_with_redis_down_staff_can_sign_in(redis_down, client, django_user_model):
+    django_user_model.objects.create_user(username="editor", password="correct-horse-battery", is_staff=True)
+    response = client.post("/admin/login/", {"username": "editor", "password": "correct-horse-battery"})
+    assert response.status_code == 302
+    assert client.get("/admin/").status_code == 200
