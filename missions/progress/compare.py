@@ -58,7 +58,9 @@ def explain_difference(old: dict | None, new: dict | None) -> str:
         reasons.append("the baseline and latest intervals overlap: no clear change since baseline")
     if (old.get("inputs") or {}).get("target_time") != (new.get("inputs") or {}).get("target_time"):
         reasons.append("the target year is read as the multi-year period ending in it")
-    if (f_new.get("projection") or {}).get("scale") == "logit":
+    if "logit" in f_new.get("ratio_basis", ""):
+        reasons.append("progress measured and projected on the logit scale (a percentage)")
+    elif (f_new.get("projection") or {}).get("scale") == "logit":
         reasons.append("projected on the logit scale (a percentage)")
     effective = _effective(f_new)
     if effective is not None and (
