@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1:8000
 VINTAGES ?= ../shared/data/ons-els-vintages
+# pytest-xdist workers for `make test`: one per core; each gets its own test database and cache key prefix.
+TEST_WORKERS ?= auto
 
 .PHONY: demo test install lint serve data static
 
@@ -51,4 +53,4 @@ lint: install
 	$(MANAGE) check --deploy --fail-level WARNING
 
 test: lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --numprocesses $(TEST_WORKERS) --dist load

@@ -51,6 +51,14 @@ def tmp_server(tmp_path):
 @pytest.fixture
 def site_data(shared_data, db):
     """The catalogue, the areas and two real sources, assessed: enough for every page type."""
+    from missions.models import Assessment
+    from tests.snapshots import load_once
+
+    load_once("site", lambda: load_site_data(shared_data))
+    return list(Assessment.objects.order_by("id"))
+
+
+def load_site_data(shared_data: Path) -> None:
     from datetime import date
 
     from missions.services.areas import load_areas
@@ -62,21 +70,45 @@ def site_data(shared_data, db):
     load_areas(directory=shared_data / "geography")
     for slug in ("healthy-life-expectancy", "homicide-offences"):
         ingest_source(source=register_source(slug=slug), location=str(shared_data / "ons-els" / slug))
-    return recompute_assessments(as_of=date(2026, 6, 30))
+    recompute_assessments(as_of=date(2026, 6, 30))
+
+
+def pytest_configure(config):
+    """Under pytest-xdist each worker keeps its cache keys under its own prefix in the shared Redis database."""
+    from django.conf import settings
+
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if worker and settings.configured:
+        settings.CACHES["default"]["KEY_PREFIX"] = worker
 
 
 @pytest.fixture(autouse=True)
 def fresh_cache():
     """Each test starts with an empty cache, so cached pages never leak between tests."""
-    from django.core.cache import cache
-
     from missions.caching import reset_local_state
 
-    cache.clear()
+    clear_cache()
     reset_local_state()
     yield
-    cache.clear()
+    clear_cache()
     reset_local_state()
+
+
+def clear_cache() -> None:
+    """Empty this test process's part of the cache: never FLUSHDB, which would also empty other xdist workers'
+    keys and the Celery broker's queues in the same Redis database."""
+    from django.core.cache import caches
+    from django.core.cache.backends.redis import RedisCache
+
+    cache = caches["default"]
+    assert cache.key_prefix == os.environ.get("PYTEST_XDIST_WORKER", cache.key_prefix), "a worker's cache prefix"
+    if not isinstance(cache, RedisCache):
+        cache.clear()
+        return
+    client = cache._cache.get_client(write=True)
+    keys = list(client.scan_iter(match=cache.make_key("*"), count=1000))
+    if keys:
+        client.delete(*keys)
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from django.db import connection
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -27,9 +28,11 @@ def test_dockerfile_runs_gunicorn_with_the_shared_config():
     assert "gunicorn -c gunicorn.conf.py" in (ROOT / "docker-compose.yml").read_text()
 
 
-def test_gunicorn_with_the_shared_config_answers_the_healthcheck():
+def test_gunicorn_with_the_shared_config_answers_the_healthcheck(db):
     port = _free_port()
     env = os.environ | {"GUNICORN_BIND": f"127.0.0.1:{port}", "GUNICORN_WORKERS": "1"}
+    if connection.vendor == "postgresql":  # the healthcheck queries the database: point it at the test one
+        env["DATABASE_URL"] = f"postgres:///{connection.settings_dict['NAME']}"
     gunicorn = Path(sys.executable).with_name("gunicorn")
     proc = subprocess.Popen([str(gunicorn), "-c", "gunicorn.conf.py"], cwd=ROOT, env=env, stderr=subprocess.PIPE)
     try:

@@ -1,5 +1,6 @@
 """A real Celery worker on Redis, sharing the test database (PostgreSQL): run in CI, never mocked."""
 
+import fcntl
 import os
 import signal
 import subprocess
@@ -29,7 +30,19 @@ def services():
 
 
 @pytest.fixture
-def start_worker(services, data_server):
+def one_at_a_time(tmp_path_factory):
+    """Run these tests one at a time across pytest-xdist workers: Celery's Redis transport keeps one table of
+    unacknowledged messages per database, and a worker with a 3 s visibility timeout would redeliver another
+    test's message."""
+    run = tmp_path_factory.getbasetemp()
+    run = run.parent if os.environ.get("PYTEST_XDIST_WORKER") else run  # the folder this run's workers share
+    with open(run / "celery-worker.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
+@pytest.fixture
+def start_worker(services, one_at_a_time, data_server):
     queue = f"test-{uuid.uuid4().hex[:8]}"
     workers = []
 

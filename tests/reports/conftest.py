@@ -3,6 +3,7 @@ from django.contrib.auth.models import Permission
 
 from missions.services.catalogue import load_catalogue
 from missions.services.ingest import ingest_source, register_source
+from tests.snapshots import load_once
 
 
 def make_user(django_user_model, name: str, *perms: str, staff: bool = True):
@@ -13,7 +14,11 @@ def make_user(django_user_model, name: str, *perms: str, staff: bool = True):
 
 
 @pytest.fixture
-def hle_data(shared_data):
+def hle_data(shared_data, db):
+    load_once("hle", lambda: load_hle_data(shared_data))
+
+
+def load_hle_data(shared_data) -> None:
     load_catalogue()
     slug = "healthy-life-expectancy"
     ingest_source(source=register_source(slug=slug), location=str(shared_data / "ons-els" / slug))
