@@ -49,6 +49,11 @@ class ReportAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False  # reports are built from data by build_report, never typed in
 
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and obj.status != Report.Status.DRAFT:
+            return [f.name for f in Report._meta.fields if f.name != "snapshot"] + ["preview"]  # what was approved
+        return self.readonly_fields
+
     def _run(self, request, queryset, action, done):
         for report in queryset:
             try:

@@ -14,7 +14,12 @@ FROZEN_FIELDS = (
     "correction_notice",
     "published_at",
     "scheduled_for",
+    "approved_by_id",
+    "approved_at",
+    "created_by_id",
 )
+# What was approved: fixed while a report is approved or scheduled (back to draft, and approved again, to change it).
+APPROVED_FIELDS = ("title", "as_of", "snapshot", "commentary", "version", "correction_notice", "created_by_id")
 
 
 class Report(models.Model):
@@ -68,7 +73,16 @@ class Report(models.Model):
                 changed = [f for f in FROZEN_FIELDS if stored[f] != getattr(self, f)]
                 if changed or self.status not in (self.Status.PUBLISHED, self.Status.SUPERSEDED):
                     raise ValidationError(f"a published report cannot be altered ({', '.join(changed) or 'status'})")
+            if stored and stored["status"] in (self.Status.APPROVED, self.Status.SCHEDULED):
+                self._refuse_unapproved_change(stored)
         super().save(*args, **kwargs)
+
+    def _refuse_unapproved_change(self, stored: dict) -> None:
+        changed = [f for f in APPROVED_FIELDS if stored[f] != getattr(self, f)]
+        if changed and self.status != self.Status.DRAFT:
+            raise ValidationError(
+                f"an approved report cannot be edited ({', '.join(changed)}): return it to draft and approve it again"
+            )
 
     def delete(self, *args, **kwargs):
         if self.is_public:
@@ -101,7 +115,8 @@ class Artefact(models.Model):
 class ScheduleChange(models.Model):
     """Every (re)scheduling of a release, shown on the public release calendar with its reason."""
 
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="schedule_changes")
+    # PROTECT: deleting an unpublished report must not erase the record of its scheduling.
+    report = models.ForeignKey(Report, on_delete=models.PROTECT, related_name="schedule_changes")
     old_time = models.DateTimeField(null=True, blank=True)
     new_time = models.DateTimeField()
     reason = models.TextField(blank=True)
@@ -118,7 +133,8 @@ class ScheduleChange(models.Model):
 class PreReleaseAccess(models.Model):
     """A staff view of an unpublished report (pre-release access record)."""
 
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="pre_release_access")
+    # PROTECT: a report someone saw before its release cannot be deleted, so the record of who saw it stays.
+    report = models.ForeignKey(Report, on_delete=models.PROTECT, related_name="pre_release_access")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     path = models.CharField(max_length=300)
     viewed_at = models.DateTimeField(default=timezone.now)

@@ -33,8 +33,10 @@ def build_report(
     illustrative: bool = False,
 ) -> Report:
     """Build a draft report from the data as published on as_of, with all its artefacts."""
-    if author is not None:
-        _require(author, "reports.add_report", "build a report")
+    # Four eyes need two named people: a report without an author could be approved by whoever built it.
+    if author is None:
+        raise ValidationError("a report needs an author (the analyst building it)")
+    _require(author, "reports.add_report", "build a report")
     title = title or f"Levelling Up missions: progress report, data to {as_of:%-d %B %Y}"
     if supersedes:
         series, version = supersedes.series, supersedes.version + 1

@@ -4,9 +4,12 @@ import base64
 import hashlib
 import re
 
-from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib import admin
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 
 from missions.caching import public_cache
 from reports.calendar import ical
@@ -59,8 +62,12 @@ def artefact(request, series, version, name):
     return _serve(get_object_or_404(Artefact, report=report, name=name), download=not name.endswith(".html"))
 
 
-@staff_member_required
 def preview(request, pk, name):
+    # Embargoed: a signed-in staff member (with a verified device when two-factor is on) who may view reports.
+    if not admin.site.has_permission(request):
+        return redirect_to_login(request.get_full_path(), reverse("admin:login"))
+    if not request.user.has_perm("reports.view_report"):
+        raise PermissionDenied("viewing a report before its release needs the view report permission")
     report = get_object_or_404(Report, pk=pk)
     record_pre_release_access(report=report, user=request.user, path=request.path)
     response = _serve(get_object_or_404(Artefact, report=report, name=name))

@@ -117,8 +117,8 @@ def people(django_user_model):
     from tests.reports.conftest import make_user
 
     return {
-        "analyst": make_user(django_user_model, "analyst", "add_report"),
-        "approver": make_user(django_user_model, "approver", "approve_report"),
-        "publisher": make_user(django_user_model, "publisher", "schedule_report"),
+        "analyst": make_user(django_user_model, "analyst", "add_report", "view_report"),
+        "approver": make_user(django_user_model, "approver", "approve_report", "view_report"),
+        "publisher": make_user(django_user_model, "publisher", "schedule_report", "view_report"),
         "nobody": make_user(django_user_model, "nobody"),
     }

@@ -56,7 +56,7 @@ INERT = {
     "add AccessAttempt",
     "change AccessAttempt",  # nothing editable: its fields are all read-only
     "add Report",  # reports are built from data, never typed in
-    "delete Report",  # its pre-release access records cannot be deleted, so neither can it (until they are kept)
+    "delete Report",  # its pre-release access and schedule records are kept (PROTECT), so it stays too
     "action delete_selected on Report",
     "custom otp_totp_totpdevice_config",  # a GET page, refused anyway: secrets are never shown
     "custom otp_totp_totpdevice_qrcode",

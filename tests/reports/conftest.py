@@ -32,13 +32,14 @@ def remove_published_reports() -> None:
     from django.db import connection
 
     from missions.models import Metric, Mission, Target
-    from reports.models import Report
+    from reports.models import PreReleaseAccess, Report, ScheduleChange
 
     migrations = [
         importlib.import_module(m)
         for m in (
             "reports.migrations.0002_protect_published_reports",
             "reports.migrations.0005_commentary",
+            "reports.migrations.0008_close_trigger_gaps",
             "missions.migrations.0005_protect_history",
         )
     ]
@@ -46,6 +47,8 @@ def remove_published_reports() -> None:
         for migration in migrations[::-1]:
             migration.backwards(None, editor)
     try:
+        PreReleaseAccess.objects.all().delete()  # kept (PROTECT) when a report is deleted: cleared here first
+        ScheduleChange.objects.all().delete()
         Report.objects.filter(supersedes__isnull=False).delete()
         Report.objects.all().delete()
         for model in (Target, Metric, Mission):

@@ -70,3 +70,29 @@ def test_a_sentinel_in_a_draft_appears_nowhere_public_before_release_and_does_af
     assert client.get(f"/reports/{report.series}/v1/report.pdf").status_code == 200
     assert SENTINEL.encode() in client.get("/api/reports/").content
     assert SENTINEL.encode() in client.get("/reports/feed.atom").content
+
+
+@pytest.mark.parametrize(
+    ("perms", "otp", "expected"),
+    [
+        ((), False, 403),  # staff, but no report permission (e.g. a Target editor)
+        (("view_report",), False, 200),
+        (("view_report",), True, 302),  # two-factor on and no verified device: sent to sign in
+    ],
+)
+def test_a_staff_preview_needs_the_view_report_permission_and_a_verified_device(
+    people, client, django_user_model, settings, perms, otp, expected
+):
+    from reports.models import Artefact, Report
+    from tests.reports.conftest import make_user
+
+    settings.ADMIN_REQUIRE_OTP = otp
+    report = Report.objects.create(
+        series="s", title="Embargoed", as_of=date(2026, 6, 30), snapshot={}, created_by=people["analyst"]
+    )
+    Artefact.objects.create(report=report, name="report.html", content_type="text/html", content=b"<p>x</p>",
+                            sha256="0" * 64, size=8)  # fmt: skip
+    client.force_login(make_user(django_user_model, "staffer", *perms))
+    response = client.get(f"/staff/reports/{report.pk}/report.html")
+    assert response.status_code == expected
+    assert (b"<p>x</p>" in response.content) == (expected == 200)

@@ -162,3 +162,66 @@ def test_staff_views_of_an_unpublished_report_are_logged(hle_data, people, clien
     assert client.get(f"/staff/reports/{report.pk}/report.html").status_code == 200
     access = PreReleaseAccess.objects.get(report=report)
     assert access.user == people["approver"] and access.path.endswith("report.html")
+
+
+def draft_report(people, status: str = "draft") -> Report:
+    approved = {"approved_by": people["approver"], "approved_at": MONDAY} if status != "draft" else {}
+    return Report.objects.create(
+        series="quick", title="Quick", as_of=AS_OF, snapshot={}, status=status, created_by=people["analyst"], **approved
+    )
+
+
+def test_a_report_is_never_built_without_an_author(people):
+    from django.core.management import CommandError, call_command
+
+    from reports.tasks import build_report_task
+
+    with pytest.raises(ValidationError, match="author"):
+        build_report(as_of=AS_OF)
+    with pytest.raises(CommandError, match="author"):
+        call_command("build_report", "--as-of", "2026-06-30")
+    with pytest.raises(TypeError):
+        build_report_task.run("2026-06-30")  # the task takes the author's id, and it is required
+    with pytest.raises(PermissionDenied):
+        build_report_task.run("2026-06-30", people["nobody"].pk)
+    assert not Report.objects.exists()
+
+
+@pytest.mark.parametrize("status", ["approved", "scheduled"])
+@pytest.mark.parametrize(("field", "value"), [("title", "Another title"), ("correction_notice", "Quietly changed")])
+def test_an_approved_or_scheduled_report_cannot_be_edited(people, status, field, value):
+    report = draft_report(people, status)
+    setattr(report, field, value)
+    with pytest.raises(ValidationError, match="return it to draft"):
+        report.save()
+    assert getattr(Report.objects.get(pk=report.pk), field) != value
+
+
+def test_an_approved_report_returned_to_draft_can_be_edited_and_needs_approval_again(people):
+    report = draft_report(people, "approved")
+    report.status, report.approved_by, report.approved_at, report.title = "draft", None, None, "Revised"
+    report.save()
+    assert Report.objects.get(pk=report.pk).title == "Revised"
+    assert approve_report(report=report, user=people["approver"]).status == "approved"
+
+
+def test_the_admin_shows_an_approved_report_read_only(people, client, django_user_model):
+    admin_user = django_user_model.objects.create_superuser("boss", password="a-long-test-password")
+    report = draft_report(people, "approved")
+    client.force_login(admin_user)
+    client.post(f"/admin/reports/report/{report.pk}/change/", {"title": "Changed", "correction_notice": "x"})
+    assert Report.objects.get(pk=report.pk).title == "Quick"
+    fields = client.get(f"/admin/reports/report/{report.pk}/change/").context["adminform"].form.fields
+    assert "title" not in fields and "correction_notice" not in fields
+
+
+def test_deleting_an_unpublished_report_keeps_who_saw_and_rescheduled_it(people):
+    from django.db.models import ProtectedError
+
+    report = draft_report(people, "scheduled")
+    PreReleaseAccess.objects.create(report=report, user=people["approver"], path="/staff/reports/1/report.html")
+    ScheduleChange.objects.create(report=report, new_time=MONDAY, changed_by=people["publisher"])
+    with pytest.raises(ProtectedError), transaction.atomic():
+        report.delete()
+    assert PreReleaseAccess.objects.filter(report=report).exists()
+    assert ScheduleChange.objects.filter(report=report).exists()
