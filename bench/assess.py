@@ -3,6 +3,7 @@
 Run: .venv/bin/python bench/assess.py  (needs PostgreSQL; BENCH_ADMIN_URL defaults to postgres:///postgres)
 """
 
+import os
 import sys
 import time
 from pathlib import Path
@@ -14,7 +15,7 @@ SNAPSHOT = Path(__file__).resolve().parents[2] / "shared" / "data" / "ons-els"
 
 
 def main() -> None:
-    fresh_database("bench_assess")
+    fresh_database(os.environ.get("BENCH_DATABASE", "bench_assess"))
     from missions.services.assess import recompute_assessments
     from missions.services.catalogue import load_catalogue
     from missions.services.ingest import ingest_source, register_source

@@ -3,6 +3,7 @@
 Run: .venv/bin/python bench/report.py  (needs PostgreSQL; BENCH_ADMIN_URL defaults to postgres:///postgres)
 """
 
+import os
 import sys
 import time
 from datetime import date
@@ -14,18 +15,19 @@ from bench.setup import fresh_database  # noqa: E402
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
 
 
-def timed(label: str, func, totals: dict):
-    start = time.perf_counter()
+def timed(label: str, func, totals: dict, cpu: dict):
+    start, start_cpu = time.perf_counter(), time.process_time()
     result = func()
-    totals[label] = time.perf_counter() - start
+    totals[label], cpu[label] = time.perf_counter() - start, time.process_time() - start_cpu
     return result
 
 
 def main() -> None:
-    fresh_database("bench_report")
+    fresh_database(os.environ.get("BENCH_DATABASE", "bench_report"))
     from missions.services.areas import load_areas
     from missions.services.catalogue import load_catalogue
     from missions.services.ingest import ingest_source, register_source
+    from reports.models import Report
     from reports.render import build_charts, render_html, render_pdf, render_tables
     from reports.snapshot import build_snapshot
 
@@ -34,20 +36,21 @@ def main() -> None:
     for folder in sorted(p for p in (SHARED / "ons-els").iterdir() if p.is_dir()):
         ingest_source(source=register_source(slug=folder.name), location=str(folder))
     totals: dict[str, float] = {}
-    snapshot = timed("snapshot (assess 12 missions)", lambda: build_snapshot(as_of=date(2026, 6, 30)), totals)
-    charts = timed("charts (SVG + PNG)", lambda: build_charts(snapshot), totals)
-    timed("HTML", lambda: render_html(None, snapshot, charts), totals)
-    timed(
-        "PDF (HTML with PNG, WeasyPrint)", lambda: render_pdf(render_html(None, snapshot, charts, for_pdf=True)), totals
-    )
-    tables = timed("CSV and Excel", lambda: render_tables(snapshot), totals)
+    cpu: dict[str, float] = {}  # this process's CPU seconds: the machine may be shared
+    report = Report(title="Benchmark report", version=1, as_of=date(2026, 6, 30))  # unsaved: nothing is stored
+    snapshot = timed("snapshot (assess 12 missions)", lambda: build_snapshot(as_of=date(2026, 6, 30)), totals, cpu)
+    charts = timed("charts (SVG + PNG)", lambda: build_charts(snapshot), totals, cpu)
+    timed("HTML", lambda: render_html(report, snapshot, charts), totals, cpu)
+    pdf = lambda: render_pdf(render_html(report, snapshot, charts, for_pdf=True))  # noqa: E731
+    timed("PDF (HTML with PNG, WeasyPrint)", pdf, totals, cpu)
+    tables = timed("CSV and Excel", lambda: render_tables(snapshot), totals, cpu)
     count = sum(len(c) for c in charts.values())
     for label, seconds in totals.items():
-        print(f"{label:<34} {seconds:6.2f}s")
+        print(f"{label:<34} {seconds:6.2f}s  (CPU {cpu[label]:6.2f}s)")
     total = sum(totals.values())
     print(
-        f"{'total':<34} {total:6.2f}s  ({count} charts, {len(tables)} data files)"
-        f"  goal under 30 s: {'met' if total < 30 else 'NOT met'}"
+        f"{'total':<34} {total:6.2f}s  (CPU {sum(cpu.values()):6.2f}s; {count} charts, {len(tables)} data files)"
+        f"  goal under 15 s: {'met' if total < 15 else 'NOT met'}"
     )
 
 

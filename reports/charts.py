@@ -43,8 +43,9 @@ def _render(fig: Figure, name: str, alt: str, summary: str, table: pd.DataFrame)
     ax = fig.axes[0]
     labels = tuple(h.get_label() for h in ax.get_legend_handles_labels()[0])
     svg, png = io.BytesIO(), io.BytesIO()
-    fig.savefig(svg, format="svg", metadata={"Date": None})
     fig.savefig(png, format="png", dpi=110)
+    fig.set_layout_engine("none")  # keep the constrained layout just computed: the SVG is not laid out again
+    fig.savefig(svg, format="svg", metadata={"Date": None})
     return Chart(name, svg.getvalue(), png.getvalue(), alt, summary, table, labels, (ax.get_xlabel(), ax.get_ylabel()))
 
 

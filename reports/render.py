@@ -16,6 +16,7 @@ from reports.commentary import render_markdown
 from reports.tables import all_tables
 
 NO_CHART = {"no_data_source", "insufficient_data"}
+PAGE_TABLE_ROWS, PDF_TABLE_ROWS = 60, 15
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,9 @@ def _figure_context(chart: Chart, *, for_pdf: bool) -> dict:
     data = (chart.png, "image/png") if for_pdf else (chart.svg, "image/svg+xml")
     source = f"data:{data[1]};base64,{base64.b64encode(data[0]).decode()}"
     image = f'<img class="app-chart__image" src="{source}" alt="{html.escape(chart.alt)}">'
-    table = chart.table.head(60).round(4)  # display only: the CSV and workbook keep full precision
+    # Display only: the CSV and workbook keep every row at full precision. The PDF shows fewer rows, as laying
+    # out table cells is most of WeasyPrint's time.
+    table = chart.table.head(PDF_TABLE_ROWS if for_pdf else PAGE_TABLE_ROWS).round(4)
     return {
         "name": chart.name,
         "image": image,
