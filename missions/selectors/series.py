@@ -86,10 +86,17 @@ def _fetch(rows) -> list[tuple]:
         return cursor.fetchall()
 
 
-def get_metric_data(*, indicator_ids: list[int], as_of: date | None, area_prefixes: list[str] = ()) -> MetricData:
-    """Return the values of these indicators as of a date; earlier indicators win where two cover one area."""
+def get_data_as_of(as_of: date | None) -> date | None:
+    """Return the date to read values as published on: None (the current values) when nothing was published after
+    as_of, as the current values are then the values as of then and read more cheaply."""
     if as_of is not None and not Release.objects.filter(release_date__gt=as_of).exists():
-        as_of = None  # nothing was published after as_of: the current values are the values as of then
+        return None
+    return as_of
+
+
+def get_metric_data(*, indicator_ids: list[int], as_of: date | None, area_prefixes: list[str] = ()) -> MetricData:
+    """Return the values of these indicators as published on as_of (the current values when None); earlier
+    indicators win where two cover one area."""
     rank = {pk: n for n, pk in enumerate(indicator_ids)}
     several = len(indicator_ids) > 1
     data, owner, times = MetricData(), {}, {}

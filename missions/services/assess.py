@@ -11,8 +11,8 @@ from django.utils import timezone
 from missions.caching import bump_data_version
 from missions.models import Assessment, Methodology, Release, StatusChange, Target
 from missions.progress import METHOD_V1, METHOD_V2, METHODS, Method, Result
-from missions.selectors.catalogue import get_indicator_ids, list_assessable_targets
-from missions.selectors.series import MetricData, get_metric_data
+from missions.selectors.catalogue import get_indicator_ids, index_indicators, list_assessable_targets
+from missions.selectors.series import MetricData, get_data_as_of, get_metric_data
 from missions.services.evaluate import evaluate_target, needed_area_prefixes
 
 PUBLISHED = {
@@ -62,12 +62,13 @@ def recompute_assessments(
     method = method_from(methodology)
     cache: dict[int, dict[str, MetricData]] = {}
     results = []
+    index, data_as_of = index_indicators(), get_data_as_of(as_of)  # once, not per metric
     for target in list_assessable_targets(metric_slugs=metric_slugs):
         if target.metric_id not in cache:
-            ids = get_indicator_ids(metric=target.metric)
+            ids = get_indicator_ids(metric=target.metric, index=index)
             areas = needed_area_prefixes(target.metric)
             cache[target.metric_id] = {
-                b: get_metric_data(indicator_ids=i, as_of=as_of, area_prefixes=areas) for b, i in ids.items()
+                b: get_metric_data(indicator_ids=i, as_of=data_as_of, area_prefixes=areas) for b, i in ids.items()
             }
         missing = missing_reason(target.metric) if not cache[target.metric_id] else ""
         for breakdown, data in (cache[target.metric_id] or {"": None}).items():
