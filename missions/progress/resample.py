@@ -26,9 +26,10 @@ def group_measure(samples: np.ndarray, *, k: int, measure: str) -> np.ndarray:
 
 def sampled_measure(points: list[Point], *, k: int, measure: str, draws: int, rng: np.random.Generator) -> np.ndarray:
     """Return the measure in each of draws redrawings of the areas within their intervals."""
-    values = np.array([p.value for p in points])
-    samples = values + rng.standard_normal((draws, len(points))) * standard_errors(points)
-    return group_measure(samples, k=k, measure=measure)
+    values = np.array([p.value for p in points], dtype=np.float32)  # single precision: ample, and faster to sort
+    noise = rng.standard_normal((draws, len(points)), dtype=np.float32)
+    samples = values + noise * standard_errors(points).astype(np.float32)
+    return group_measure(samples, k=k, measure=measure).astype(np.float64)
 
 
 def change_interval(*, base: list[Point], latest: list[Point], k: int, measure: str, draws: int, seed: int) -> dict:
