@@ -120,6 +120,7 @@ def save_assessments(results: list[tuple], *, as_of: date, methodology: Methodol
             if before is not None and before.as_of == as_of
             else Assessment(target=target, breakdown=breakdown, as_of=as_of, methodology=methodology)
         )
+        stored = _values(row) if row.pk else None
         row.status, row.reason, row.result, row.release_ids = (
             str(result.status),
             result.reason,
@@ -128,6 +129,7 @@ def save_assessments(results: list[tuple], *, as_of: date, methodology: Methodol
         )
         row.probability = (result.figures.get("projection") or {}).get("probability_of_meeting_target")
         row.target_snapshot, row.computed_at = target_snapshot(target, history.get(target.id)), now
+        row.unchanged = stored is not None and stored == _values(row)
         saved.append(row)
         old = before.status if before else ""
         if old != row.status:
@@ -142,9 +144,15 @@ def save_assessments(results: list[tuple], *, as_of: date, methodology: Methodol
                 )
             )
     Assessment.objects.bulk_create([a for a in saved if a.pk is None])
-    Assessment.objects.bulk_update([a for a in saved if a.pk is not None], UPDATED_FIELDS)
+    # Rewriting unchanged rows is most of a recompute's database time: those only get their computed_at.
+    Assessment.objects.bulk_update([a for a in saved if a.pk is not None and not a.unchanged], UPDATED_FIELDS)
+    Assessment.objects.filter(pk__in=[a.pk for a in saved if a.unchanged]).update(computed_at=now)
     StatusChange.objects.bulk_create(changes)
     return saved
+
+
+def _values(row: Assessment) -> tuple:
+    return tuple(getattr(row, name) for name in UPDATED_FIELDS if name != "computed_at")
 
 
 def target_snapshot(target: Target, history_id: int | None) -> dict:

@@ -90,6 +90,21 @@ def test_reassessing_the_same_date_and_data_changes_nothing(hle):
     assert Assessment.objects.count() == len(first)
 
 
+def test_a_reassessment_rewrites_only_the_rows_whose_result_changed_and_dates_every_row(hle):
+    first = {a.id: a for a in recompute_assessments(as_of=date(2026, 6, 30), metric_slugs=[HLE])}
+    target = Target.objects.get(metric__slug=HLE, key="change")
+    target.value = 3
+    target._change_reason = "Test: the target moved before the reassessment"
+    target.save()
+    recompute_assessments(as_of=date(2026, 6, 30), metric_slugs=[HLE])
+    stored = Assessment.objects.in_bulk(list(first))
+    moved = {pk for pk, a in stored.items() if a.target_snapshot != first[pk].target_snapshot}
+    assert moved == {pk for pk, a in first.items() if a.target_id == target.id}
+    assert all(stored[pk].target_snapshot["value"] == "3.0000" for pk in moved)
+    assert all(stored[pk].result == first[pk].result for pk in set(first) - moved)
+    assert all(a.computed_at > first[pk].computed_at for pk, a in stored.items())
+
+
 def test_a_change_of_status_is_logged(hle):
     target = Target.objects.get(metric__slug=HLE, key="change")
     method = get_methodology()
