@@ -17,6 +17,24 @@ from reports.tables import all_tables
 
 NO_CHART = {"no_data_source", "insufficient_data"}
 PAGE_TABLE_ROWS, PDF_TABLE_ROWS = 60, 15
+# The data table beside a chart, as a reader sees it: periods by their labels (the CSV keeps the canonical keys).
+SHOWN_COLUMNS = {
+    "rank": "Rank",
+    "area_code": "Area code",
+    "area_name": "Area",
+    "period_label": "Period",
+    "value": "Value",
+    "lci": "Lower 95% bound",
+    "uci": "Upper 95% bound",
+    "status": "Status marker",
+    "trajectory": "Path to target",
+    "gap": "Gap",
+    "ratio": "Ratio of top to bottom",
+    "p90_p10_ratio": "P90/P10 ratio",
+    "cv": "Coefficient of variation",
+    "areas": "Areas",
+    "group": "Group",
+}
 
 
 @dataclass(frozen=True)
@@ -69,15 +87,16 @@ def _figure_context(chart: Chart, *, for_pdf: bool) -> dict:
     data = (chart.png, "image/png") if for_pdf else (chart.svg, "image/svg+xml")
     source = f"data:{data[1]};base64,{base64.b64encode(data[0]).decode()}"
     image = f'<img class="app-chart__image" src="{source}" alt="{html.escape(chart.alt)}">'
-    # Display only: the CSV and workbook keep every row at full precision. The PDF shows fewer rows, as laying
-    # out table cells is most of WeasyPrint's time.
-    table = chart.table.head(PDF_TABLE_ROWS if for_pdf else PAGE_TABLE_ROWS).round(4)
+    shown = [c for c in chart.table.columns if c in SHOWN_COLUMNS]
+    # Display only: the CSV and workbook keep every row and column at full precision. The PDF shows fewer rows, as
+    # laying out table cells is most of WeasyPrint's time.
+    table = chart.table[shown].head(PDF_TABLE_ROWS if for_pdf else PAGE_TABLE_ROWS).round(chart.places)
     return {
         "name": chart.name,
         "image": image,
         "summary": chart.summary,
         "alt": chart.alt,
-        "columns": list(table.columns),
+        "columns": [SHOWN_COLUMNS[c] for c in shown],
         "rows": table.astype(object).where(table.notna(), "").values.tolist(),
         "truncated": len(chart.table) > len(table),
         "total_rows": len(chart.table),

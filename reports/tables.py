@@ -1,6 +1,9 @@
-"""Report tables from a frozen snapshot. Pure pandas: no Django."""
+"""Report tables from a frozen snapshot. Pure pandas: no Django. Every period column keeps its canonical key and has
+a reader's label beside it."""
 
 import pandas as pd
+
+from missions.ingestion.periods import period_label
 
 SUMMARY_COLUMNS = [
     "mission",
@@ -10,8 +13,10 @@ SUMMARY_COLUMNS = [
     "status",
     "measure",
     "baseline_period",
+    "baseline_period_label",
     "baseline",
     "latest_period",
+    "latest_period_label",
     "latest",
     "target_level",
     "probability",
@@ -21,6 +26,17 @@ SUMMARY_COLUMNS = [
 
 def _value(item: dict | None, key: str):
     return None if not item else item.get(key)
+
+
+def _label(item: dict | None, entry: dict) -> str | None:
+    key = _value(item, "period")
+    return period_label(key, period_type=entry.get("period_type")) if key else None
+
+
+def _with_labels(frame: pd.DataFrame, entry: dict) -> pd.DataFrame:
+    labels = [period_label(k, period_type=entry.get("period_type")) for k in frame["period"]]
+    frame.insert(frame.columns.get_loc("period") + 1, "period_label", labels)
+    return frame
 
 
 def summary_table(snapshot: dict) -> pd.DataFrame:
@@ -33,13 +49,15 @@ def summary_table(snapshot: dict) -> pd.DataFrame:
                 {
                     "mission": f"{mission['number']}. {mission['short_name']}",
                     "metric": entry["metric_name"],
-                    "target": entry["target_label"],
+                    "target": entry["title"],
                     "breakdown": entry["breakdown"],
                     "status": entry["status_label"],
                     "measure": summary["measure"],
                     "baseline_period": _value(summary["baseline"], "period"),
+                    "baseline_period_label": _label(summary["baseline"], entry),
                     "baseline": _value(summary["baseline"], "value"),
                     "latest_period": _value(summary["latest"], "period"),
+                    "latest_period_label": _label(summary["latest"], entry),
                     "latest": _value(summary["latest"], "value"),
                     "target_level": summary["target"],
                     "probability": entry["probability"],
@@ -55,7 +73,7 @@ def series_table(entry: dict) -> pd.DataFrame:
     frame = pd.DataFrame(points, columns=["period", "time", "value", "lci", "uci", "status"])
     trajectory = {r["period"]: r["expected"] for r in entry["result"].get("figures", {}).get("trajectory", [])}
     frame["trajectory"] = frame["period"].map(trajectory)
-    return frame.sort_values("time").reset_index(drop=True)
+    return _with_labels(frame.sort_values("time").reset_index(drop=True), entry)
 
 
 def projection_table(entry: dict) -> pd.DataFrame:
@@ -67,7 +85,7 @@ def projection_table(entry: dict) -> pd.DataFrame:
 def gap_table(entry: dict) -> pd.DataFrame:
     """Return the gap between top and bottom areas over time, with P90/P10 and CV."""
     series = entry["result"].get("figures", {}).get("series", [])
-    return pd.DataFrame(series, columns=["period", "gap", "p90_p10_ratio", "cv", "areas"])
+    return _with_labels(pd.DataFrame(series, columns=["period", "gap", "p90_p10_ratio", "cv", "areas"]), entry)
 
 
 def ranking_table(entry: dict, names: dict[str, str]) -> pd.DataFrame:

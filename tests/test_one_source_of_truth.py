@@ -4,8 +4,8 @@ import re
 from datetime import date
 
 import pytest
-from django.template.defaultfilters import floatformat
 
+from missions.findings.numbers import format_number
 from reports.services import build_report
 
 pytestmark = pytest.mark.django_db
@@ -30,4 +30,4 @@ def test_page_api_and_report_agree_on_every_health_target(site_data, client, peo
         latest = entry["summary"]["latest"]
         if latest:
             shown = re.search(r'data-figure="latest">([^<]*)<', card).group(1)
-            assert shown == f"{floatformat(latest['value'], entry['decimal_places'])} ({latest['period']})"
+            assert shown == f"{format_number(latest['value'], entry['decimal_places'])} ({latest['period_label']})"

@@ -8,6 +8,8 @@ PURE = [
     "missions.findings",
     "reports.changes",
     "reports.commentary",
+    "missions.statuses",
+    "missions.judged",
     "missions.geography",
     "missions.ingestion.periods",
     "missions.ingestion.ons_els",

@@ -1,5 +1,6 @@
 """Settings for the Levelling Up missions monitor: every value comes from the environment (see .env.example)."""
 
+import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -228,6 +229,8 @@ AXES_NEVER_LOCKOUT_WHITELIST = bool(AXES_IP_WHITELIST)
 # axes warns when the address is not a lockout key (rotating user agents could dodge an address-and-agent lock);
 # a lock on the username alone cannot be dodged that way, and locking addresses would lock out a whole office.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+# Axes prints an "AXES: BEGIN ..." banner at start-up: the web process only, never into a command's output.
+AXES_VERBOSE = Path(sys.argv[0]).name == "gunicorn" or "runserver" in sys.argv[1:2]
 # Every staff account signs in with a TOTP code as well as its password (django-otp); on by default in production.
 ADMIN_REQUIRE_OTP = env.bool("DJANGO_ADMIN_OTP", default=PRODUCTION)
 OTP_TOTP_ISSUER = "Levelling Up Missions Monitor"

@@ -2,7 +2,9 @@
 
 from rest_framework import serializers
 
+from missions.ingestion.periods import Period, period_label
 from missions.models import Area, Assessment, Indicator, Metric, Mission, Observation, Release, Target
+from missions.statuses import status_label
 
 
 class MissionSerializer(serializers.ModelSerializer):
@@ -39,6 +41,7 @@ class MetricSerializer(serializers.ModelSerializer):
             "unit",
             "polarity",
             "decimal_places",
+            "period_type",
             "publisher",
             "dataset",
             "comparison_geography",
@@ -58,6 +61,8 @@ class TargetChangeSerializer(serializers.Serializer):
 
 class TargetSerializer(serializers.ModelSerializer):
     metric = serializers.CharField(source="metric.slug")
+    title = serializers.CharField(source="public_title", read_only=True)
+    baseline_period_label = serializers.SerializerMethodField()
     changes = serializers.SerializerMethodField()
 
     class Meta:
@@ -66,11 +71,13 @@ class TargetSerializer(serializers.ModelSerializer):
             "id",
             "metric",
             "key",
+            "title",
             "type",
             "value",
             "value_kind",
             "target_year",
             "baseline_period",
+            "baseline_period_label",
             "area_code",
             "group",
             "benchmark_area",
@@ -85,6 +92,9 @@ class TargetSerializer(serializers.ModelSerializer):
             "data_gap",
             "changes",
         ]
+
+    def get_baseline_period_label(self, obj) -> str:
+        return period_label(obj.baseline_period, period_type=obj.metric.period_type) if obj.baseline_period else ""
 
     def get_changes(self, obj) -> list[dict]:
         from missions.selectors.pages import list_target_changes
@@ -119,6 +129,7 @@ class IndicatorSerializer(serializers.ModelSerializer):
 
 class ObservationSerializer(serializers.ModelSerializer):
     indicator = serializers.CharField(source="indicator.name")
+    period_label = serializers.SerializerMethodField()
     source = serializers.CharField(source="indicator.source.slug")
     release_date = serializers.DateField(source="release.release_date")
 
@@ -130,6 +141,7 @@ class ObservationSerializer(serializers.ModelSerializer):
             "indicator",
             "area_code",
             "period",
+            "period_label",
             "period_start",
             "period_months",
             "value",
@@ -142,6 +154,9 @@ class ObservationSerializer(serializers.ModelSerializer):
             "superseded_by",
         ]
 
+    def get_period_label(self, obj) -> str:
+        return Period(start=obj.period_start, months=obj.period_months).label
+
 
 class AssessmentSummarySerializer(serializers.ModelSerializer):
     """The list form: status and headline figures; the detail gives every input and intermediate."""
@@ -149,6 +164,8 @@ class AssessmentSummarySerializer(serializers.ModelSerializer):
     mission = serializers.IntegerField(source="target.metric.mission.number")
     metric = serializers.CharField(source="target.metric.slug")
     target = serializers.CharField(source="target.key")
+    title = serializers.SerializerMethodField()
+    reason = serializers.SerializerMethodField()
     method_version = serializers.IntegerField(source="methodology.version")
     status_label = serializers.SerializerMethodField()
     summary = serializers.SerializerMethodField()
@@ -162,6 +179,7 @@ class AssessmentSummarySerializer(serializers.ModelSerializer):
             "mission",
             "metric",
             "target",
+            "title",
             "breakdown",
             "as_of",
             "method_version",
@@ -172,13 +190,23 @@ class AssessmentSummarySerializer(serializers.ModelSerializer):
             "summary",
         ]
 
+    def get_title(self, obj) -> str:
+        return obj.target.public_title(obj.breakdown)
+
+    def get_reason(self, obj) -> str:
+        from missions.judged import explain
+        from missions.selectors.progress import subject_of
+
+        return explain(obj.result, subject=subject_of(obj), probability=obj.probability)["headline"]
+
     def get_status_label(self, obj) -> str:
-        return obj.result.get("status_label", "")
+        return status_label(obj.status)
 
     def get_summary(self, obj) -> dict:
         from missions.progress.summary import summarise
+        from missions.selectors.progress import labelled_summary
 
-        return summarise(obj.result)
+        return labelled_summary(summarise(obj.result), period_type=obj.target.metric.period_type)
 
 
 class AssessmentSerializer(AssessmentSummarySerializer):

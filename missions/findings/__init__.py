@@ -52,10 +52,11 @@ def subject_of(entry: dict, label: Label) -> Subject:
     )
 
 
-def write_finding(entry: dict, *, names: dict[str, str] | None = None, label: Label = period_label) -> Finding:
+def write_finding(entry: dict, *, names: dict[str, str] | None = None, label: Label | None = None) -> Finding:
     """Return the finding for one assessed target (an entry of list_mission_entries)."""
-    subject = subject_of(entry, label)
-    reason = label_periods_in(entry["reason"])
+    kind = entry.get("period_type") or None  # a bare key (2024-04) is a month or a year by the metric's period type
+    subject = subject_of(entry, label or (lambda key: period_label(key, period_type=kind)))
+    reason = label_periods_in(entry["reason"], period_type=kind)
     status, result = entry["status"], entry["result"]
     if status == "no_data_source":
         sentences = [no_data_sentence(subject, reason)]

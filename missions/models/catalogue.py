@@ -20,6 +20,16 @@ class ReasonedChanges(models.Model):
 
 
 BREAKDOWN_WORDS = {"Male": "men", "Female": "women", "Persons": "everyone"}
+UNTITLED = {  # what a target without a catalogued title is called in public
+    "level": "reach a level",
+    "change": "change from the baseline",
+    "coverage": "reach a coverage",
+    "every_area_improves": "improve in every area",
+    "gap_narrows": "narrow the gap between areas",
+    "gap_to_benchmark_narrows": "close the gap to a benchmark area",
+    "count": "reach a count",
+    "monitor": "monitored",
+}
 
 
 class Framework(models.Model):
@@ -223,6 +233,6 @@ class Target(ReasonedChanges):
         return f"{self.metric.slug}: {self.key}"
 
     def public_title(self, breakdown: str = "") -> str:
-        """Return the public title for one breakdown: "for {breakdown}" reads "for men" for the Male series."""
-        title = self.title or f"{self.metric.name}: {self.get_type_display().lower()}"
-        return title.replace("{breakdown}", BREAKDOWN_WORDS.get(breakdown, breakdown.lower() or "everyone"))
+        """Return the public title for one breakdown: "for {breakdown}" reads "for men", or "for men and women"."""
+        title = self.title or f"{self.metric.name}: {UNTITLED.get(self.type, 'target')}"
+        return title.replace("{breakdown}", BREAKDOWN_WORDS.get(breakdown, breakdown.lower() or "men and women"))

@@ -24,7 +24,7 @@ STATUS_LABELS = {
     Status.ON_TRACK: "On track",
     Status.ACCELERATION_NEEDED: "Progress, acceleration needed",
     Status.LIMITED_PROGRESS: "Limited progress",
-    Status.DETERIORATING: "Deteriorating",
+    Status.DETERIORATING: "Worsening",  # one word per meaning: away from a target or the wrong way
     Status.IMPROVING: "Improving",
     Status.NO_CLEAR_CHANGE: "No clear change",
     Status.WORSENING: "Worsening",

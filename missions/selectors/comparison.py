@@ -5,6 +5,7 @@ from datetime import date
 from missions.models import Assessment
 from missions.progress.compare import explain_difference, key_figures
 from missions.selectors.progress import get_latest_as_of
+from missions.statuses import status_label
 
 
 def list_method_comparison(*, as_of: date | None = None, old: int = 1, new: int = 2) -> list[dict]:
@@ -23,6 +24,7 @@ def list_method_comparison(*, as_of: date | None = None, old: int = 1, new: int 
                 "mission": a.target.metric.mission.number,
                 "metric": a.target.metric.slug,
                 "target": a.target.key,
+                "title": a.target.public_title(a.breakdown),
                 "breakdown": a.breakdown,
                 "results": {},
             },
@@ -38,10 +40,15 @@ def _compared(row: dict, old: int, new: int) -> dict:
 
 def compare_results(row: dict, before: dict | None, after: dict | None) -> dict:
     """Return the row with each version's status label, key figures and the reason they differ."""
-    side = lambda r: {"status": r["status"], "label": r["status_label"], "figures": key_figures(r)} if r else None  # noqa: E731
     return row | {
-        "old": side(before),
-        "new": side(after),
+        "old": _side(before),
+        "new": _side(after),
         "changed": (before or {}).get("status") != (after or {}).get("status"),
         "why": explain_difference(before, after),
     }
+
+
+def _side(result: dict | None) -> dict | None:
+    if not result:
+        return None
+    return {"status": result["status"], "label": status_label(result["status"]), "figures": key_figures(result)}

@@ -4,6 +4,7 @@ import csv
 import io
 import json
 
+from missions.ingestion.periods import Period
 from missions.models import Metric, Observation
 from missions.selectors.catalogue import get_indicator_ids
 from missions.spreadsheet_cells import neutralise_cell, neutralise_row, single_line
@@ -13,6 +14,7 @@ COLUMNS = [
     "breakdown",
     "area_code",
     "period",
+    "period_label",
     "period_start",
     "value",
     "lci_95",
@@ -40,6 +42,7 @@ def list_metric_rows(metric: Metric):
                 breakdown,
                 o.area_code,
                 o.period,
+                Period(start=o.period_start, months=o.period_months).label,
                 o.period_start,
                 o.value,
                 o.lci,

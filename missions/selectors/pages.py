@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils.module_loading import import_string
 
+from missions.ingestion.periods import period_label
 from missions.models import Area, Indicator, Metric, Observation, Target
 from missions.selectors.catalogue import get_indicator_ids, index_indicators
 
@@ -28,15 +29,26 @@ def list_target_changes(*, targets) -> list[dict]:
                 changes.append(
                     {
                         "target": str(target),
+                        "title": target.public_title(),
                         "field": change.field,
+                        "field_label": Target._meta.get_field(change.field).verbose_name.capitalize(),
                         "old": change.old,
                         "new": change.new,
+                        "old_label": _shown(change.field, change.old, target),
+                        "new_label": _shown(change.field, change.new, target),
                         "date": newer.history_date,
                         "reason": newer.history_change_reason or "",
                         "user": getattr(newer.history_user, "username", ""),
                     }
                 )
     return sorted(changes, key=lambda c: c["date"], reverse=True)
+
+
+def _shown(field: str, value, target: Target) -> str:
+    """Return a changed value as a page shows it: a baseline period by its label."""
+    if field == "baseline_period" and value:
+        return period_label(value, period_type=target.metric.period_type)
+    return "" if value is None else str(value)
 
 
 def search_areas(query: str, limit: int = 50):

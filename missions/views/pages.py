@@ -19,12 +19,19 @@ from missions.selectors.progress import (
     list_mission_entries,
     mission_entry,
 )
+from missions.statuses import status_key, status_label
 
 
 def _with_charts(entries: list[dict]) -> list[dict]:
     codes = {c for e in entries for c in e["result"].get("figures", {}).get("latest_values", {})}
     names = dict(Area.objects.filter(code__in=codes).values_list("code", "name"))
     return [e | {"charts": get_charts(e, names)} for e in entries]
+
+
+def _in_key_order(item: tuple[str, int]) -> int:
+    """Order a mission's status counts as the key lists them, best first."""
+    order = [s["label"] for s in status_key()]
+    return order.index(item[0]) if item[0] in order else len(order)
 
 
 @public_cache
@@ -35,7 +42,8 @@ def home(request):
         rows = []
         for mission in pillar.missions.all().order_by("number"):
             entry = missions.get(mission.number, {"targets": []})
-            counts = Counter(t["status_label"] for t in entry["targets"]).most_common()
+            labels = Counter(status_label(t["status"]) for t in entry["targets"])
+            counts = sorted(labels.items(), key=_in_key_order)
             rows.append(
                 {
                     "number": mission.number,

@@ -143,7 +143,6 @@ def test_the_assess_command_prints_a_status_or_a_reason_for_every_target(hle, ca
                 "Improving",
                 "Worsening",
                 "No clear change",
-                "Deteriorating",
                 "On track",
                 "Achieved",
                 "Limited progress",

@@ -71,7 +71,7 @@ def test_every_target_has_a_short_plain_public_title_without_storage_syntax():
     [
         ("Male", "Raise healthy life expectancy for men by five years by 2035"),
         ("Female", "Raise healthy life expectancy for women by five years by 2035"),
-        ("", "Raise healthy life expectancy for everyone by five years by 2035"),
+        ("", "Raise healthy life expectancy for men and women by five years by 2035"),
     ],
 )
 def test_a_target_assessed_per_sex_has_a_title_for_each_sex(breakdown, title):
@@ -82,7 +82,7 @@ def test_a_target_assessed_per_sex_has_a_title_for_each_sex(breakdown, title):
 
 def test_a_target_without_a_title_falls_back_to_its_metric_and_type():
     target = Target(metric=Metric(name="Pride in place"), type=Target.Type.GAP_NARROWS, title="")
-    assert target.public_title() == "Pride in place: gap between top and bottom areas narrows"
+    assert target.public_title() == "Pride in place: narrow the gap between areas"
 
 
 def test_the_mission_citation_is_public_and_the_research_notes_are_kept_apart():

@@ -164,7 +164,8 @@ def matches(text: str, candidates: list[float]) -> bool:
 def unexplained_numbers(entry: dict, sentence: str) -> list[str]:
     """Return the numbers of sentence that no stored or derived figure of the entry accounts for."""
     sentence = sentence.replace(subject_of(entry, period_label).name, "the metric")  # names are not figures
-    labels = sorted({period_label(p) for p in periods_in(entry["result"])}, key=len, reverse=True)
+    kind = entry.get("period_type") or None  # periods read as the metric's type says (April 2019, 2019/20)
+    labels = sorted({period_label(p, period_type=kind) for p in periods_in(entry["result"])}, key=len, reverse=True)
     for label in labels:
         sentence = sentence.replace(label, "")
     probability = re.search(r"probability (?:about|below|above) (\d+)%", sentence)

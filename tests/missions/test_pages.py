@@ -34,9 +34,10 @@ def test_every_page_type_renders_with_its_content_sources_and_licence(site_data,
 
 def test_the_mission_page_shows_status_explanation_chart_and_data_table(site_data, client):
     body = client.get("/missions/health/").content.decode()
-    assert "Deteriorating" in body and "Worsening" in body
+    assert "Worsening" in body and "Deteriorating" not in body and "What the status words mean" in body
     assert '<img class="app-chart__image" src="data:image/svg+xml;base64,' in body and "Data for this chart" in body
-    assert "Ratio of actual to required progress" in body
+    assert "Since the baseline the value has moved away from the target." in body and "How this was judged" in body
+    assert "Ratio of actual to required progress" not in body and "R =" not in body
 
 
 def test_a_retired_area_code_says_so(site_data, client):
@@ -77,7 +78,10 @@ def test_the_metric_csv_has_every_area_and_period_with_bounds_and_markers(downlo
     response = client.get("/metrics/homicide-rate/data.csv")
     lines = b"".join(response.streaming_content).decode().splitlines()
     header = next(line for line in lines if not line.startswith("#"))
-    assert header.startswith("indicator,breakdown,area_code,period,period_start,value,lci_95,uci_95,status")
+    assert header.startswith(
+        "indicator,breakdown,area_code,period,period_label,period_start,value,lci_95,uci_95,status"
+    )
+    assert any(",2017-04/P3Y,2017/18 to 2019/20," in line for line in lines)
     assert any(line.startswith("# licence,") for line in lines)
     assert len([line for line in lines if line.startswith("Homicide")]) == 504
 

@@ -3,16 +3,24 @@ from datetime import date
 
 from django.core.management.base import BaseCommand
 
+from missions.ingestion.periods import label_periods_in, period_label
 from missions.progress import METHODS, STATUS_LABELS, Status, format_probability
 from missions.progress.summary import summarise
 from missions.services.assess import recompute_assessments
 
-COLUMNS = "{mission:<24} {target:<56} {baseline:>22} {latest:>22} {goal:>10}  {status}"
+COLUMNS = "{mission:<24} {target:<56} {measure:<22} {baseline:>24} {latest:>24} {goal:>10}  {status}"
+# What the baseline and latest columns hold: a level of the metric, or a figure about the areas compared.
+MEASURES = {
+    "value": "level",
+    "gap between top and bottom 10%": "gap, top-bottom 10%",
+    "% of areas improved": "% of areas improved",
+    "mean distance from the benchmark": "distance from benchmark",
+}
 UNEXPLAINED = ("insufficient_data", "no_data_source")
 
 
-def _figure(item: dict | None, places: int) -> str:
-    return "-" if not item else f"{item['value']:.{places}f} ({item['period']})"
+def _figure(item: dict | None, places: int, period_type: str) -> str:
+    return "-" if not item else f"{item['value']:.{places}f} ({period_label(item['period'], period_type=period_type)})"
 
 
 class Command(BaseCommand):
@@ -35,6 +43,7 @@ class Command(BaseCommand):
             COLUMNS.format(
                 mission="mission",
                 target="metric [target]",
+                measure="baseline/latest are a",
                 baseline="baseline",
                 latest="latest",
                 goal="target",
@@ -50,13 +59,14 @@ class Command(BaseCommand):
         if a.probability is not None:
             status += f" ({format_probability(a.probability)})"
         if a.status in UNEXPLAINED:
-            status += f": {a.reason}"
+            status += f": {label_periods_in(a.reason, period_type=a.target.metric.period_type)}"
         breakdown = f" {a.breakdown}" if a.breakdown else ""
         return COLUMNS.format(
             mission=str(a.target.metric.mission)[:24],
             target=f"{a.target.metric.slug} [{a.target.key}{breakdown}]"[:56],
-            baseline=_figure(summary["baseline"], places),
-            latest=_figure(summary["latest"], places),
+            measure=MEASURES.get(summary["measure"], summary["measure"]),
+            baseline=_figure(summary["baseline"], places, a.target.metric.period_type),
+            latest=_figure(summary["latest"], places, a.target.metric.period_type),
             goal="-" if summary["target"] is None else f"{summary['target']:.{places}f}",
             status=status,
         )
