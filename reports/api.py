@@ -2,9 +2,14 @@
 
 from django.urls import reverse
 from django.utils.decorators import method_decorator
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
 
 from missions.caching import public_cache
+from reports.changes import compare_snapshots
 from reports.models import Report
 from reports.selectors import list_public_reports
 
@@ -42,3 +47,9 @@ class ReportViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return list_public_reports().prefetch_related("artefacts")
+
+    @extend_schema(responses={200: OpenApiTypes.OBJECT})
+    @action(detail=True)
+    def changes(self, request, pk=None):
+        """What changed since the last published report: status moves, new releases, revisions, target changes."""
+        return Response(self.get_object().snapshot.get("changes") or compare_snapshots(None, {}))

@@ -54,7 +54,8 @@ def edit_commentary(*, report: Report, user, key_messages: list[str], missions: 
 
     if user is None or not user.has_perm("reports.change_report"):
         raise PermissionDenied(f"{getattr(user, 'username', 'nobody')} may not edit commentary")
-    report = Report.objects.select_for_update().get(pk=report.pk)
+    Report.objects.select_for_update().filter(pk=report.pk).first()  # one editor at a time
+    report.refresh_from_db()
     if report.is_public:
         raise ValidationError("a published report's commentary is corrected only by a new version with a notice")
     try:
@@ -65,7 +66,12 @@ def edit_commentary(*, report: Report, user, key_messages: list[str], missions: 
         raise ValidationError(str(exc)) from exc
     if len(messages) > MAX_KEY_MESSAGES or set(texts) - known:
         raise ValidationError(f"at most {MAX_KEY_MESSAGES} key messages, on missions of this report only")
-    report.commentary = report.commentary | {"key_messages": messages, "missions": texts, "drafted": False}
+    report.commentary = report.commentary | {
+        "key_messages": messages,
+        "missions": texts,
+        "drafted": False,
+        "edited_by": user.pk,  # four eyes: whoever last wrote the words cannot approve them
+    }
     if report.status != Report.Status.DRAFT:
         report.status, report.approved_by, report.approved_at, report.scheduled_for = (
             Report.Status.DRAFT,

@@ -25,6 +25,7 @@ ROLES = {
         "missions.view_assessment",
         "reports.view_report",
         "reports.add_report",
+        "reports.change_report",
     ],
     "Approver": ["reports.view_report", "reports.approve_report"],
     "Publisher": [

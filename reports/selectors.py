@@ -1,5 +1,12 @@
 """Reads of reports for public pages, feeds and the API: published or superseded only."""
 
+from collections import Counter
+
+from django.urls import reverse
+
+from missions.models import Release
+from reports.changes import compare_snapshots, for_mission
+from reports.commentary import render_markdown
 from reports.models import Report
 
 
@@ -44,3 +51,65 @@ def list_calendar_entries() -> list[dict]:
             }
         )
     return sorted(entries, key=lambda e: e["when"])
+
+
+def get_latest_published_report():
+    """Return the latest published report (not superseded), or None."""
+    return (
+        Report.objects.filter(status=Report.Status.PUBLISHED)
+        .defer("snapshot")
+        .order_by("-as_of", "-published_at")
+        .first()
+    )
+
+
+def get_latest_report_summary() -> dict | None:
+    """Return what the home page shows of the latest published report: key messages, status grid, one-liners."""
+    report = get_latest_published_report()
+    if report is None:
+        return None
+    missions = Report.objects.filter(pk=report.pk).values_list("snapshot__missions", flat=True).first() or []
+    commentary = report.commentary or {}
+    return {
+        "title": report.title,
+        "url": reverse("reports:detail", args=[report.series, report.version]),
+        "published_at": report.published_at,
+        "as_of": report.as_of,
+        "illustrative": commentary.get("illustrative", False),
+        "key_messages": [render_markdown(m) for m in commentary.get("key_messages", [])],
+        "missions": [
+            {
+                "number": m["number"],
+                "slug": m["slug"],
+                "short_name": m["short_name"],
+                "headline": m.get("headline", ""),
+                "counts": Counter(t["status_label"] for t in m["targets"]).most_common(),
+            }
+            for m in missions
+        ],
+    }
+
+
+def get_mission_changes(mission: dict) -> dict | None:
+    """Return what changed for one mission between the latest published report and the current assessments."""
+    report = get_latest_published_report()
+    if report is None:
+        return None
+    previous = Report.objects.filter(pk=report.pk).values_list("snapshot", flat=True).first()
+    ids = sorted({r for t in mission["targets"] for r in t["release_ids"]})
+    releases = Release.objects.filter(id__in=ids).select_related("source").order_by("source__slug", "id")
+    current = {
+        "missions": [mission],
+        "methodology": {"version": next((t["result"]["method_version"] for t in mission["targets"]), None)}
+        if mission["targets"]
+        else previous.get("methodology"),
+        "releases": [
+            {"id": r.id, "source": r.source.slug, "release_date": r.release_date.isoformat()} for r in releases
+        ],
+    }
+    changes = for_mission(compare_snapshots(previous, current), mission["number"])
+    changes["previous"] |= {
+        "title": report.title,
+        "url": reverse("reports:detail", args=[report.series, report.version]),
+    }
+    return changes

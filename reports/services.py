@@ -84,8 +84,8 @@ def store_artefacts(report: Report) -> None:
 def approve_report(*, report: Report, user) -> Report:
     """Approve a draft: only someone with approve_report who is not its author."""
     _require(user, "reports.approve_report", "approve reports")
-    if report.created_by_id == user.pk:
-        raise PermissionDenied("the author of a report cannot approve it (four eyes)")
+    if user.pk in (report.created_by_id, (report.commentary or {}).get("edited_by")):
+        raise PermissionDenied("the author of a report or of its commentary cannot approve it (four eyes)")
     if report.status != Report.Status.DRAFT:
         raise ValidationError(f"only a draft can be approved; this report is {report.status}")
     report.status, report.approved_by, report.approved_at = Report.Status.APPROVED, user, timezone.now()

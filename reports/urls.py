@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reports import views
+from reports import staff_views, views
 from reports.feeds import CorrectionsFeed, PublicationsFeed
 
 app_name = "reports"
@@ -14,5 +14,7 @@ urlpatterns = [
     path("reports/<slug:series>/", views.latest_version, name="series"),
     path("reports/<slug:series>/v<int:version>/", views.detail, name="detail"),
     path("reports/<slug:series>/v<int:version>/<path:name>", views.artefact, name="artefact"),
+    path("staff/reports/<int:pk>/commentary/", staff_views.commentary, name="commentary"),
+    path("staff/reports/<int:pk>/diff/", staff_views.diff, name="diff"),
     path("staff/reports/<int:pk>/<path:name>", views.preview, name="preview"),
 ]

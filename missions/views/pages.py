@@ -3,14 +3,17 @@
 from collections import Counter
 
 import markdown
+from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.module_loading import import_string
 
 from missions.caching import public_cache
 from missions.methodology import methodology_text
 from missions.models import Area, Methodology, Metric, Mission, Pillar, Source
 from missions.selectors.comparison import list_method_comparison
+from missions.selectors.findings import attach_findings, get_area_names, headline_of, list_named_areas
 from missions.selectors.pages import get_charts, list_indicators_for, list_target_changes, list_targets_of
 from missions.selectors.progress import (
     assessment_entry,
@@ -37,6 +40,10 @@ def _in_key_order(item: tuple[str, int]) -> int:
 @public_cache
 def home(request):
     missions = {m["number"]: m for m in list_mission_entries(list_assessments())}
+    names = get_area_names(list_named_areas([t for m in missions.values() for t in m["targets"]]))
+    headlines = {
+        n: headline_of(attach_findings(m["targets"], names=names)) for n, m in missions.items() if m["targets"]
+    }
     pillars = []
     for pillar in Pillar.objects.prefetch_related("missions").order_by("framework__published", "number"):
         rows = []
@@ -51,10 +58,16 @@ def home(request):
                     "short_name": mission.short_name,
                     "status": mission.status,
                     "counts": counts,
+                    "headline": headlines.get(mission.number, ""),
                 }
             )
         pillars.append({"name": pillar.name, "missions": rows})
-    return render(request, "missions/mission_list.html", {"pillars": pillars, "as_of": get_latest_as_of()})
+    context = {
+        "pillars": pillars,
+        "as_of": get_latest_as_of(),
+        "report": import_string(settings.LATEST_REPORT_SUMMARY)(),
+    }
+    return render(request, "missions/mission_list.html", context)
 
 
 @public_cache
@@ -67,8 +80,10 @@ def mission_detail(request, slug):
         "targets": _with_charts([t for t in entry["targets"] if t["role"] == "headline"])
         + [t | {"charts": []} for t in entry["targets"] if t["role"] != "headline"]
     }
+    entry["targets"] = attach_findings(entry["targets"])
     context = {
         "mission": entry,
+        "since_last_report": import_string(settings.MISSION_CHANGES)(entry),
         "metrics": mission.metrics.order_by("role", "slug"),
         "changes": list_target_changes(targets=list_targets_of(mission)),
     }
