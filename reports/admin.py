@@ -44,7 +44,14 @@ class ReportAdmin(admin.ModelAdmin):
     @admin.display(description="Preview")
     def preview(self, obj):
         url = reverse("reports:preview", args=[obj.pk, "report.html"])
-        return format_html('<a href="{}">HTML</a> (views before publication are logged)', url)
+        words, diff = reverse("reports:commentary", args=[obj.pk]), reverse("reports:diff", args=[obj.pk])
+        return format_html(
+            '<a href="{}">HTML</a> (views before publication are logged) · <a href="{}">Commentary</a> · '
+            '<a href="{}">Differences from the previous report</a>',
+            url,
+            words,
+            diff,
+        )
 
     def has_add_permission(self, request):
         return False  # reports are built from data by build_report, never typed in

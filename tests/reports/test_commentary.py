@@ -124,6 +124,7 @@ def test_whoever_last_wrote_the_commentary_cannot_approve_it(hle_data, team, dja
 
 def test_published_commentary_cannot_change_in_the_model_or_the_database(hle_data, team):
     report = publish(build_report(as_of=AS_OF, author=team["writer"]), team)
+    assert "<dt>Publication date</dt><dd>24 November 2026, 09:30</dd>" in html(report)
     with pytest.raises(ValidationError, match="new version"):
         edit_commentary(report=report, user=team["writer"], key_messages=["changed"], missions={})
     report.commentary = report.commentary | {"key_messages": ["changed"]}
