@@ -11,5 +11,5 @@ def sync(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("reports", "0006_roles_without_otp")]
+    dependencies = [("reports", "0008_close_trigger_gaps")]
     operations = [migrations.RunPython(sync, migrations.RunPython.noop)]
