@@ -1,4 +1,6 @@
-"""GSS code prefixes: area levels and comparison sets. Pure: no Django."""
+"""GSS codes: the United Kingdom's code and the area level of each code prefix. Pure: no Django."""
+
+UK = "K02000001"
 
 LEVELS = {
     "K02": "United Kingdom",
@@ -28,25 +30,9 @@ LEVELS = {
     "W15": "Police force area",
 }
 
-COMPARISON_SETS = {
-    "england_upper_tier": ("E06", "E08", "E09", "E10"),
-    "england_lower_tier": ("E06", "E07", "E08", "E09"),
-    "wales": ("W06",),
-    "scotland": ("S12",),
-    "northern_ireland": ("N09",),
-    "regions": ("E12",),
-    "nations": ("E92", "W92", "S92", "N92"),
-    "police_force_areas": ("E23", "W15"),
-}
-
 
 def area_level(code: str) -> str:
     """Return the level of an area from its GSS code prefix."""
     if code.startswith("TL") or code.startswith("K99"):
         return "International Territorial Level"
     return LEVELS.get(code[:3], "Other")
-
-
-def in_comparison_set(code: str, prefixes: list[str] | tuple[str, ...]) -> bool:
-    """Return whether a code belongs to the set named by its prefixes."""
-    return code.startswith(tuple(prefixes))

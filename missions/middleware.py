@@ -2,11 +2,9 @@
 
 from django.utils.http import http_date
 
-from missions.caching import get_last_modified
+from missions.caching import PRIVATE, get_last_modified
 from missions.spreadsheet_cells import has_control_characters
 from missions.views.errors import bad_request
-
-PRIVATE = ("/admin/", "/staff/")
 
 
 class RefuseControlCharactersMiddleware:

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils.module_loading import import_string
 
+from missions.geography import UK
 from missions.ingestion.periods import period_label
 from missions.models import Area, Indicator, Metric, Observation, Target
 from missions.selectors.catalogue import get_indicator_ids, index_indicators
@@ -62,7 +63,7 @@ def search_areas(query: str, limit: int = 50):
 def compare_area(area: Area) -> list[dict]:
     """Return, for every metric with data for the area, its latest value beside its region, nation and the UK."""
     comparators = [c for c in (area.parent, area.country) if c is not None]
-    codes = [area.code, *[c.code for c in comparators], "K02000001"]
+    codes = [area.code, *[c.code for c in comparators], UK]
     index = index_indicators()
     metrics = list(Metric.objects.prefetch_related("series").select_related("mission").order_by("mission__number"))
     wanted = {m.pk: get_indicator_ids(metric=m, index=index) for m in metrics}
@@ -84,7 +85,7 @@ def compare_area(area: Area) -> list[dict]:
                     "value": latest["value"],
                     "status": latest["status"],
                     "comparators": [(c, same.get(c.code)) for c in comparators],
-                    "uk": same.get("K02000001"),
+                    "uk": same.get(UK),
                 }
             )
     return rows

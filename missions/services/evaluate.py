@@ -2,6 +2,7 @@
 
 from dataclasses import replace
 
+from missions.geography import UK
 from missions.models import Target
 from missions.progress import (
     Method,
@@ -19,7 +20,7 @@ from missions.selectors.series import MetricData
 
 QUANTIFIED = {Target.Type.LEVEL, Target.Type.CHANGE, Target.Type.COVERAGE, Target.Type.COUNT}
 # For monitor-only metrics, the widest area the publisher gives stands in where the UK figure is not published.
-WIDEST_AREAS = ("K02000001", "K99000002", "K03000001", "K04000001", "E92000001")
+WIDEST_AREAS = (UK, "K99000002", "K03000001", "K04000001", "E92000001")
 
 
 def evaluate_target(*, target: Target, data: MetricData | None, method: Method, missing: str = "") -> Result:
@@ -94,7 +95,7 @@ def headline_series(*, target: Target, data: MetricData, method: Method) -> tupl
     if target.group == "bottom_decile":
         codes = _worst_group(target=target, data=data, method=method)
         return data.group_mean(codes), f"mean of the worst 10% of areas at baseline: {', '.join(codes)}"
-    area = target.area_code or "K02000001"
+    area = target.area_code or UK
     points = data.series_for(area)
     if not points and target.type == Target.Type.MONITOR:
         for fallback in WIDEST_AREAS:
