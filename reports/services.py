@@ -9,17 +9,13 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from missions.caching import bump_data_version
+from missions.services.governance import require
 from reports.commentary import draft_commentary
 from reports.drafting import changes_since_last_report
 from reports.models import Artefact, PreReleaseAccess, Report, ScheduleChange
 from reports.render import render_artefacts
 from reports.schedule import default_release_time
 from reports.snapshot import build_snapshot
-
-
-def _require(user, perm: str, action: str) -> None:
-    if user is None or not user.has_perm(perm):
-        raise PermissionDenied(f"{getattr(user, 'username', 'nobody')} may not {action}")
 
 
 @transaction.atomic
@@ -36,7 +32,7 @@ def build_report(
     # Four eyes need two named people: a report without an author could be approved by whoever built it.
     if author is None:
         raise ValidationError("a report needs an author (the analyst building it)")
-    _require(author, "reports.add_report", "build a report")
+    require(author, "reports.add_report", "build a report")
     title = title or f"Levelling Up missions: progress report, data to {as_of:%-d %B %Y}"
     if supersedes:
         series, version = supersedes.series, supersedes.version + 1
@@ -83,7 +79,7 @@ def store_artefacts(report: Report) -> None:
 
 def approve_report(*, report: Report, user) -> Report:
     """Approve a draft: only someone with approve_report who is not its author."""
-    _require(user, "reports.approve_report", "approve reports")
+    require(user, "reports.approve_report", "approve reports")
     if user.pk in (report.created_by_id, (report.commentary or {}).get("edited_by")):
         raise PermissionDenied("the author of a report or of its commentary cannot approve it (four eyes)")
     if report.status != Report.Status.DRAFT:
@@ -95,7 +91,7 @@ def approve_report(*, report: Report, user) -> Report:
 
 def schedule_report(*, report: Report, user, release_at: datetime | None = None, reason: str = "") -> Report:
     """Schedule (or move) an approved report's release; any time but the default needs a recorded reason."""
-    _require(user, "reports.schedule_report", "schedule reports")
+    require(user, "reports.schedule_report", "schedule reports")
     if report.status not in (Report.Status.APPROVED, Report.Status.SCHEDULED):
         raise ValidationError(f"only an approved report can be scheduled; this report is {report.status}")
     default = default_release_time(now=timezone.now(), release_time=settings.REPORT_RELEASE_TIME)
@@ -135,7 +131,7 @@ def publish_due_reports(*, now: datetime | None = None) -> list[Report]:
 
 def publish_due_reports_by(*, user) -> list[Report]:
     """Publish what is due now, on a publisher's request (the beat task does the same every minute)."""
-    _require(user, "reports.publish_report", "publish reports")
+    require(user, "reports.publish_report", "publish reports")
     return publish_due_reports()
 
 

@@ -17,8 +17,9 @@ from django.test import RequestFactory
 from django.utils import timezone
 
 from missions.services.catalogue import load_catalogue
+from missions.services.governance import FIXED_AFTER_CREATION
 from reports.roles import ROLES
-from tests.admin_forms import form_data
+from tests.admin_forms import MARK, form_data
 
 pytestmark = pytest.mark.django_db
 # Actions that do their work through a service, and the permission the service checks.
@@ -159,12 +160,12 @@ def list_probes(client, world) -> list[Probe]:
         base, name = f"/admin/{opts.app_label}/{opts.model_name}/", opts.object_name
         change = f"{base}{obj.pk}/change/"
         probes += [
-            Probe(f"add {name}", f"{base}add/", _perm(opts, "add"), _add_data(client, change, name)),
+            Probe(f"add {name}", f"{base}add/", _perm(opts, "add"), _add_data(client, change, name, obj)),
             Probe(f"change {name}", change, _perm(opts, "change"), form_data(client, change)),
             Probe(f"delete {name}", f"{base}{obj.pk}/delete/", _perm(opts, "delete"), {"post": "yes"}),
         ]
         if hasattr(model, "history"):
-            hid = model.history.filter(pk=obj.pk).earliest("history_date").history_id
+            hid = model.history.filter(id=obj.pk).earliest("history_date").history_id
             url = f"{base}{obj.pk}/history/{hid}/"
             probes.append(Probe(f"history {name}", url, _perm(opts, "change"), form_data(client, url)))
         for action, (func, _, _) in model_admin.get_actions(request).items():
@@ -178,8 +179,13 @@ def list_probes(client, world) -> list[Probe]:
     return probes
 
 
-def _add_data(client, change_url: str, name: str) -> dict:
-    return form_data(client, change_url, for_add=True) | ADD_DATA.get(name, {})
+def _add_data(client, change_url: str, name: str, obj) -> dict:
+    data = form_data(client, change_url, for_add=True) | ADD_DATA.get(name, {})
+    fixed = FIXED_AFTER_CREATION.get(obj._meta.model_name, ()) if obj._meta.app_label == "missions" else ()
+    for name_ in fixed:  # read-only on the change page, so not in its form: copied from the object (new key)
+        value = getattr(obj, obj._meta.get_field(name_).attname)
+        data[name_] = [f"{value}{MARK}" if name_ in ("slug", "key") else value]
+    return data
 
 
 def _perm(opts, action: str) -> str:

@@ -9,6 +9,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from missions.admin.forms import ReasonForm
 from missions.models import Area, Framework, Metric, MetricSeries, Mission, Pillar, Target
+from missions.services.governance import FIXED_AFTER_CREATION, record_series, save_catalogue_object
 
 
 class PillarInline(admin.TabularInline):
@@ -61,8 +62,12 @@ class ReasonedAdmin(SimpleHistoryAdmin):
     history_list_display = ["history_change_reason"]
 
     def save_model(self, request, obj, form, change):
-        obj._change_reason = form.cleaned_data["change_reason"]
-        super().save_model(request, obj, form, change)
+        # One governance door: the admin saves through the same service as every other route.
+        save_catalogue_object(obj=obj, user=request.user, reason=form.cleaned_data["change_reason"])
+
+    def get_readonly_fields(self, request, obj=None):
+        fixed = FIXED_AFTER_CREATION[self.model._meta.model_name] if obj is not None else ()
+        return (*self.readonly_fields, *fixed)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         # django-simple-history lets anyone who may *view* the history post its form, which reverts the object:
@@ -115,6 +120,11 @@ class MetricAdmin(ReasonedAdmin):
     list_filter = ("mission", "role", "polarity", "definition", "publisher")
     search_fields = ("slug", "name", "dataset")
     inlines = [SeriesInline, TargetInline]
+    readonly_fields = ("series_read",)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        record_series(metric=form.instance, user=request.user, reason=form.cleaned_data["change_reason"])
 
 
 @admin.register(Target)

@@ -8,7 +8,7 @@ from django.utils.html import format_html, format_html_join
 
 from missions.admin.forms import ManualEntryForm
 from missions.models import Indicator, IngestStatus, Observation, Release, Source
-from missions.services.governance import request_ingest
+from missions.services.governance import add_source, request_ingest
 from missions.services.manual import enter_data
 
 
@@ -19,6 +19,12 @@ class SourceAdmin(admin.ModelAdmin):
     search_fields = ("slug", "name", "publisher")
     readonly_fields = ("last_checked_at", "last_outcome", "last_error", "etag", "last_modified", "content_hash")
     actions = ["check_now"]
+
+    def save_model(self, request, obj, form, change):
+        if not change:  # a new source is added by the governed service; the rest of the form is then saved on it
+            obj.pk = add_source(user=request.user, slug=obj.slug, location=obj.location, connector=obj.connector).pk
+            obj._state.adding = False
+        super().save_model(request, obj, form, change)
 
     @admin.action(description="Check the selected sources at the next scheduler tick")
     def check_now(self, request, queryset):

@@ -137,6 +137,10 @@ class Metric(ReasonedChanges):
     comparison_prefixes = models.JSONField(default=list, help_text="GSS code prefixes of the comparison set.")
     definition = models.CharField(max_length=12, choices=Definition)
     notes = models.TextField(blank=True)
+    # Editable so django-simple-history diffs it; the admin shows it read-only and no service edits it directly.
+    series_read = models.TextField(
+        blank=True, help_text="The series it reads, one a line: kept here so its history shows changes."
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -144,6 +148,13 @@ class Metric(ReasonedChanges):
 
     def __str__(self):
         return self.name
+
+    def describe_series(self) -> str:
+        """Return the series this metric reads, one a line, in a stable order."""
+        rows = self.series.order_by("source_slug", "indicator_name", "breakdown")
+        return "\n".join(
+            f"{s.source_slug}: {s.indicator_name}{f' ({s.breakdown})' if s.breakdown else ''}" for s in rows
+        )
 
 
 class MetricSeries(models.Model):

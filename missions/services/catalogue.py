@@ -112,6 +112,9 @@ def _load_metric(m: dict, missions, result) -> None:
             result=result,
             reason=REASON,
         )
+    if metric.series_read != (text := metric.describe_series()):  # kept on the metric for its history diff
+        metric.series_read, metric._change_reason = text, REASON
+        metric.save()
     for t in m.get("targets", []):
         values = {k: t.get(k, Target._meta.get_field(k).get_default()) for k in TARGET_FIELDS}
         values["value"] = None if t.get("value") is None else Decimal(str(t["value"]))

@@ -29,6 +29,49 @@ def require(user, perm: str, action: str) -> None:
         raise PermissionDenied(f"{getattr(user, 'username', 'nobody')} may not {action}")
 
 
+# What identifies an object: set when it is created, never edited (a new key would make load_missions recreate it).
+FIXED_AFTER_CREATION = {
+    "mission": ("slug", "framework"),
+    "metric": ("slug", "mission"),
+    "target": ("key", "type", "metric"),
+}
+
+
+@transaction.atomic
+def save_catalogue_object(*, obj: Mission | Metric | Target, user, reason: str):
+    """Save a mission, metric or target as edited in the admin: permission, reason, fixed keys, history."""
+    name, creating = obj._meta.model_name, obj._state.adding
+    require(user, f"missions.{'add' if creating else 'change'}_{name}", f"{'add' if creating else 'edit'} {name}s")
+    if not creating:
+        stored = type(obj).objects.get(pk=obj.pk)
+        _refuse_fixed_changes(obj, stored)
+        if getattr(obj, "status", None) == Mission.Status.RETIRED and stored.status != Mission.Status.RETIRED:
+            on = obj.retired_on or timezone.localdate()
+            return retire(obj=obj, user=user, on=on, reason=obj.retired_reason or reason)
+    obj._change_reason, obj._history_user = _reason(reason), user
+    obj.save()
+    return obj
+
+
+def _refuse_fixed_changes(obj, stored) -> None:
+    attnames = [obj._meta.get_field(f).attname for f in FIXED_AFTER_CREATION[obj._meta.model_name]]
+    changed = [a.removesuffix("_id") for a in attnames if getattr(obj, a) != getattr(stored, a)]
+    if changed:
+        raise ValidationError(f"{', '.join(changed)} cannot change once a {obj._meta.verbose_name} exists")
+
+
+@transaction.atomic
+def record_series(*, metric: Metric, user, reason: str) -> Metric:
+    """Copy the series a metric reads into the metric, so that a change to them shows in its history diff."""
+    text = metric.describe_series()
+    if text != metric.series_read:
+        require(user, "missions.change_metric", "edit metrics")
+        metric.series_read = text
+        metric._change_reason, metric._history_user = _reason(reason), user
+        metric.save()
+    return metric
+
+
 def _reason(reason: str) -> str:
     if not (reason or "").strip():
         raise ValidationError("every change needs a reason, which is published with it")

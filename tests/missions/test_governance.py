@@ -10,6 +10,7 @@ from django.db import DatabaseError, transaction
 from missions.models import Metric, Mission, Source, Target
 from missions.services.catalogue import load_catalogue
 from missions.services.governance import add_source, edit_metric, edit_target, request_ingest, retire
+from tests.admin_forms import form_data
 
 pytestmark = pytest.mark.django_db
 ROLES = ["Target editor", "Analyst", "Approver", "Publisher", "Auditor", "Administrator"]
@@ -146,3 +147,108 @@ def test_a_retired_mission_stays_visible_as_retired(staff, client):
 
 def test_the_roles_exist_as_groups():
     assert set(Group.objects.values_list("name", flat=True)) >= set(ROLES)
+
+
+def test_a_targets_key_type_and_metric_are_fixed_once_it_exists(staff, client):
+    from missions.services.governance import save_catalogue_object
+
+    load_catalogue()
+    target = Target.objects.get(metric__slug="ks2-rwm-expected", key="level")
+    for field, value in (
+        ("key", "level-2"),
+        ("type", "change"),
+        ("metric", Metric.objects.exclude(pk=target.metric_id)[0]),
+    ):
+        changed = Target.objects.get(pk=target.pk)
+        setattr(changed, field, value)
+        with pytest.raises(ValidationError, match="cannot change"):
+            save_catalogue_object(obj=changed, user=staff["Administrator"], reason="Rename")
+    with pytest.raises(ValidationError, match="cannot be changed"):
+        edit_target(target=target, user=staff["Administrator"], changes={"key": "level-2"}, reason="Rename")
+    client.force_login(staff["Target editor"])
+    page = client.get(f"/admin/missions/target/{target.pk}/change/")
+    form = page.context["adminform"].form
+    assert not {"key", "type", "metric"} & set(form.fields)
+    data = {k: ("" if v is None else v) for k, v in form.initial.items()}
+    data |= {"key": "level-2", "value": "91", "change_reason": "Annex corrected"}
+    assert client.post(f"/admin/missions/target/{target.pk}/change/", data).status_code == 302
+    target.refresh_from_db()
+    assert (target.key, target.value) == ("level", 91)
+    record = target.history.latest("history_date")
+    assert (record.history_user, record.history_change_reason) == (staff["Target editor"], "Annex corrected")
+
+
+def test_the_admin_saves_catalogue_edits_through_the_governance_service(staff, client, monkeypatch):
+    from missions.admin import catalogue as admin_module
+
+    load_catalogue()
+    calls = []
+    real = admin_module.save_catalogue_object
+    monkeypatch.setattr(admin_module, "save_catalogue_object", lambda **kw: calls.append(kw) or real(**kw))
+    mission = Mission.objects.get(slug="health")
+    client.force_login(staff["Target editor"])
+    data = form_data(client, f"/admin/missions/mission/{mission.pk}/change/") | {"short_name": "Health (corrected)"}
+    assert client.post(f"/admin/missions/mission/{mission.pk}/change/", data).status_code == 302
+    assert [c["obj"].pk for c in calls] == [mission.pk] and calls[0]["user"] == staff["Target editor"]
+    assert calls[0]["reason"] == "Probe: a change an editor would make"
+    assert Mission.objects.get(pk=mission.pk).short_name == "Health (corrected)"
+
+
+def test_retiring_in_the_admin_goes_through_retirement(staff):
+    from missions.services.governance import save_catalogue_object
+
+    load_catalogue()
+    mission = Mission.objects.get(slug="local-leadership")
+    mission.status = Mission.Status.RETIRED
+    save_catalogue_object(obj=mission, user=staff["Administrator"], reason="Dropped by the 2024 statement")
+    mission.refresh_from_db()
+    assert mission.retired_on is not None and mission.retired_reason == "Dropped by the 2024 statement"
+    assert mission.history.latest("history_date").history_change_reason.startswith("Retired:")
+
+
+def test_a_change_to_the_series_a_metric_reads_shows_in_its_history(staff, client):
+    from missions.models import MetricSeries
+    from missions.services.governance import record_series
+
+    load_catalogue()
+    metric = Metric.objects.get(slug="ks2-rwm-expected")
+    before = metric.series_read
+    assert before  # loaded with the catalogue
+    MetricSeries.objects.create(metric=metric, source_slug="new-source", indicator_name="New indicator")
+    record_series(metric=metric, user=staff["Administrator"], reason="A second publisher")
+    latest, previous = metric.history.order_by("-history_date", "-history_id")[:2]
+    delta = latest.diff_against(previous)
+    assert delta.changed_fields == ["series_read"]
+    assert "new-source: New indicator" in delta.changes[0].new and delta.changes[0].old == before
+    client.force_login(staff["Auditor"])
+    assert "new-source: New indicator" in client.get(f"/admin/missions/metric/{metric.pk}/history/").content.decode()
+
+
+def test_one_permission_check_refuses_a_deactivated_account_everywhere(staff):
+    from reports.services import approve_report, publish_due_reports_by
+
+    load_catalogue()
+    admin_user = staff["Administrator"]
+    admin_user.is_active = False
+    target = Target.objects.get(metric__slug="ks2-rwm-expected", key="level")
+    with pytest.raises(PermissionDenied):
+        edit_target(target=target, user=admin_user, changes={"value": 91}, reason="x")
+    with pytest.raises(PermissionDenied):
+        publish_due_reports_by(user=admin_user)
+    with pytest.raises(PermissionDenied):
+        approve_report(report=None, user=admin_user)
+
+
+def test_a_source_added_in_the_admin_is_added_by_the_service(staff, client, monkeypatch):
+    from missions.admin import data as admin_module
+
+    calls = []
+    real = admin_module.add_source
+    monkeypatch.setattr(admin_module, "add_source", lambda **kw: calls.append(kw) or real(**kw))
+    Source.objects.create(slug="existing", location="/data/existing", name="Existing")
+    client.force_login(staff["Analyst"])
+    data = form_data(client, f"/admin/missions/source/{Source.objects.get().pk}/change/", for_add=True)
+    assert client.post("/admin/missions/source/add/", data).status_code == 302
+    added = Source.objects.get(slug="existing00")
+    assert [c["slug"] for c in calls] == ["existing00"] and calls[0]["user"] == staff["Analyst"]
+    assert added.name == "Existing00"
