@@ -86,6 +86,15 @@ def test_targets_carry_their_change_history(site_data, api):
     )
 
 
+def test_the_target_list_reads_every_change_history_in_one_query(site_data, api, django_assert_max_num_queries):
+    from missions.models import Target
+
+    assert api.get("/api/targets/").json()["count"] > 20
+    with django_assert_max_num_queries(8):
+        assert api.get("/api/targets/", {"page": 1}).status_code == 200
+    assert Target.objects.count() > 8
+
+
 def test_csv_is_offered_for_any_list(site_data, api):
     response = api.get("/api/metrics/", {"format": "csv"})
     assert response["Content-Type"].startswith("text/csv")

@@ -59,6 +59,20 @@ class TargetChangeSerializer(serializers.Serializer):
     reason = serializers.CharField()
 
 
+class TargetListSerializer(serializers.ListSerializer):
+    """Read the change history of a whole page of targets in one query, not one per target."""
+
+    def to_representation(self, data):
+        from missions.selectors.pages import list_target_changes
+
+        targets = list(data.all() if hasattr(data, "all") else data)
+        changes: dict[int, list[dict]] = {t.id: [] for t in targets}
+        for change in list_target_changes(targets=targets):
+            changes[change["target_id"]].append(change)
+        self.child.context["changes"] = changes
+        return super().to_representation(targets)
+
+
 class TargetSerializer(serializers.ModelSerializer):
     metric = serializers.CharField(source="metric.slug")
     title = serializers.CharField(source="public_title", read_only=True)
@@ -67,6 +81,7 @@ class TargetSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Target
+        list_serializer_class = TargetListSerializer
         fields = [
             "id",
             "metric",
@@ -99,7 +114,8 @@ class TargetSerializer(serializers.ModelSerializer):
     def get_changes(self, obj) -> list[dict]:
         from missions.selectors.pages import list_target_changes
 
-        changes = list_target_changes(targets=[obj])
+        known = self.context.get("changes", {})
+        changes = known[obj.id] if obj.id in known else list_target_changes(targets=[obj])
         return TargetChangeSerializer(
             [c | {"old": _text(c["old"]), "new": _text(c["new"])} for c in changes], many=True
         ).data

@@ -30,6 +30,7 @@ def list_target_changes(*, targets) -> list[dict]:
                 changes.append(
                     {
                         "target": str(target),
+                        "target_id": target.id,
                         "title": target.public_title(),
                         "field": change.field,
                         "field_label": Target._meta.get_field(change.field).verbose_name.capitalize(),
