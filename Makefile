@@ -9,6 +9,14 @@ VINTAGES ?= ../shared/data/ons-els-vintages
 TEST_WORKERS ?= auto
 # The demo's first report uses the vintages published up to this date; the rest arrive before the second.
 FIRST_REPORT_AS_OF ?= 2025-03-31
+MANUAL ?= ../shared/data/manual
+CULTURE_REASON := Demo review: six values lie outside their own published 95% intervals; they are held back and every \
+	other value is accepted until the publisher corrects them.
+FDI_REASON := Demo review: rows with the area code "na" name no area; they are held back and every other value is \
+	accepted.
+export CULTURE_REASON FDI_REASON DEVOLUTION_CITATION
+DEVOLUTION_CITATION := Department for Levelling Up, Housing and Communities, press release, 26 January 2024 \
+	("devolution deals now cover 60% of England's population, up from 41% at the White Paper")
 
 .PHONY: demo test install lint serve data static
 
@@ -39,8 +47,19 @@ data: install
 	$(MANAGE) publish_demo_report --as-of $(FIRST_REPORT_AS_OF)
 	@for day in $$(ls $(VINTAGES) | sort); do [ "$$day" \> "$(FIRST_REPORT_AS_OF)" ] || continue; \
 		for folder in $(VINTAGES)/$$day/*/; do $(MANAGE) ingest --path $$folder --release-date $$day || exit 1; done; done
-	@# A few snapshot folders are refused on purpose (bad rows, another layout); their reasons are printed.
+	@# Two snapshot folders are refused for a few bad rows (their reasons are printed): an analyst accepts each with
+	@# exactly those rows held back, and a second person confirms, as in the admin (README: reviewing a quarantined release).
 	-$(MANAGE) ingest --all
+	$(MANAGE) review_release --source engagement-with-culture-and-heritage --accept --hold-back --as analyst --if-present \
+		--reason "$$CULTURE_REASON"
+	$(MANAGE) confirm_release --source engagement-with-culture-and-heritage --as approver --if-present
+	$(MANAGE) review_release --source foreign-direct-investment --accept --hold-back --as analyst --if-present \
+		--reason "$$FDI_REASON"
+	$(MANAGE) confirm_release --source foreign-direct-investment --as approver --if-present
+	@# Official figures without a feed, entered by hand with their citation and confirmed by a second person.
+	$(MANAGE) enter_data $(MANUAL)/devolution-deal-population-coverage.csv --release-date 2024-01-26 --as analyst \
+		--citation "$$DEVOLUTION_CITATION"
+	$(MANAGE) confirm_release --source devolution-deal-population-coverage --as approver --if-present
 	@# Method version 1 first (kept for comparison at /methodology/compare/), then the newest, which the pages show.
 	$(MANAGE) assess --method 1 > /dev/null
 	$(MANAGE) assess

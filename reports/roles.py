@@ -20,6 +20,8 @@ ROLES = {
         "missions.trigger_ingest",
         "missions.view_release",
         "missions.add_release",
+        "missions.review_release",
+        "missions.view_heldbackrow",
         "missions.view_indicator",
         "missions.view_observation",
         "missions.view_assessment",
@@ -27,7 +29,13 @@ ROLES = {
         "reports.add_report",
         "reports.change_report",
     ],
-    "Approver": ["reports.view_report", "reports.approve_report"],
+    "Approver": [
+        "reports.view_report",
+        "reports.approve_report",
+        "missions.view_release",
+        "missions.view_heldbackrow",
+        "missions.confirm_release",
+    ],
     "Publisher": [
         "reports.view_report",
         "reports.schedule_report",

@@ -158,6 +158,8 @@ GEOGRAPHY_DIR = env.path("GEOGRAPHY_DIR", default=BASE_DIR.parent / "shared" / "
 INGEST_MAX_BYTES = env.int("INGEST_MAX_BYTES", default=200 * 1024 * 1024)
 INGEST_TIMEOUT_SECONDS = env.float("INGEST_TIMEOUT_SECONDS", default=30.0)
 INGEST_REVISION_REVIEW_THRESHOLD = env.float("INGEST_REVISION_REVIEW_THRESHOLD", default=0.10)
+# Manual uploads are read into memory whole: keep them small (official figures without a feed are a few rows).
+MANUAL_ENTRY_MAX_BYTES = env.int("MANUAL_ENTRY_MAX_BYTES", default=5 * 1024 * 1024)
 
 # Client address for throttles: REMOTE_ADDR when 0; behind N reverse proxies that append to X-Forwarded-For, the
 # Nth address from the right (anything further left is whatever the client chose to send).

@@ -7,9 +7,10 @@ from django.urls import path
 from django.utils.html import format_html, format_html_join
 
 from missions.admin.forms import ManualEntryForm
+from missions.admin.review import ReleaseReviewMixin
 from missions.models import Indicator, IngestStatus, Observation, Release, Source
 from missions.services.governance import add_source, request_ingest
-from missions.services.manual import enter_data
+from missions.services.manual import check_upload_size, enter_data
 
 
 @admin.register(Source)
@@ -44,6 +45,7 @@ class SourceAdmin(admin.ModelAdmin):
         form = ManualEntryForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
             try:
+                check_upload_size(form.cleaned_data["file"].size)
                 outcome = enter_data(
                     user=request.user,
                     source_slug=form.cleaned_data["source"],
@@ -56,7 +58,7 @@ class SourceAdmin(admin.ModelAdmin):
             else:
                 level = (
                     messages.SUCCESS
-                    if outcome.status in (IngestStatus.ACCEPTED, IngestStatus.UNCHANGED)
+                    if outcome.status in (IngestStatus.PENDING, IngestStatus.UNCHANGED)
                     else messages.ERROR
                 )
                 self.message_user(request, outcome.line(), level)
@@ -73,6 +75,9 @@ class IndicatorAdmin(admin.ModelAdmin):
     search_fields = ("name", "label", "source__slug")
 
 
+SCOPES = {"row": "error in some rows (can be held back)", "file": "whole-file error (cannot be accepted)"}
+
+
 class ReadOnlyAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
@@ -85,7 +90,7 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 
 @admin.register(Release)
-class ReleaseAdmin(ReadOnlyAdmin):
+class ReleaseAdmin(ReleaseReviewMixin, ReadOnlyAdmin):
     list_display = (
         "id",
         "source",
@@ -102,24 +107,40 @@ class ReleaseAdmin(ReadOnlyAdmin):
     list_filter = ("status", "release_date_evidence", "source")
     search_fields = ("source__slug", "sha256")
     date_hierarchy = "fetched_at"
-    readonly_fields = ("validation_report",)
+    readonly_fields = ("validation_report", "review", "held_back")
     exclude = ("report",)
+
+    @admin.display(description="Review")
+    def review(self, obj):
+        return self.review_record(obj)
+
+    @admin.display(description="Rows held back")
+    def held_back(self, obj):
+        return self.held_back_rows(obj)
 
     @admin.display(description="Validation report")
     def validation_report(self, obj):
         def rows(kind):
             return format_html_join(
                 "",
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
                 (
-                    (kind, p["column"], p["reason"], p["count"], ", ".join(map(str, p.get("lines", []))))
+                    (
+                        kind if kind == "warning" else SCOPES.get(p.get("scope"), kind),
+                        p["column"],
+                        p["reason"],
+                        p["count"],
+                        ", ".join(map(str, p.get("lines", []))),
+                        ", ".join(map(str, p.get("examples", []))),
+                    )
                     for p in obj.report.get(kind + "s", [])
                 ),
             )
 
         flagged = obj.report.get("flagged_revision_count", 0)
         return format_html(
-            "<table><tr><th>kind</th><th>column</th><th>reason</th><th>rows</th><th>first lines</th></tr>{}{}</table>"
+            "<table><tr><th>kind</th><th>column</th><th>reason</th><th>rows</th><th>first lines</th><th>examples</th>"
+            "</tr>{}{}</table>"
             "<p>Revisions flagged for review: {}</p>",
             rows("error"),
             rows("warning"),

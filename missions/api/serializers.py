@@ -3,7 +3,7 @@
 from rest_framework import serializers
 
 from missions.ingestion.periods import Period, period_label
-from missions.models import Area, Assessment, Indicator, Metric, Mission, Observation, Release, Target
+from missions.models import Area, Assessment, HeldBackRow, Indicator, Metric, Mission, Observation, Release, Target
 from missions.statuses import status_label
 
 
@@ -232,9 +232,16 @@ class AssessmentSerializer(AssessmentSummarySerializer):
         fields = [*AssessmentSummarySerializer.Meta.fields, "result", "release_ids", "target_snapshot"]
 
 
+class HeldBackRowSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = HeldBackRow
+        fields = ["line", "indicator", "area_code", "period", "reason"]
+
+
 class ReleaseSerializer(serializers.ModelSerializer):
     source = serializers.CharField(source="source.slug")
     metadata_dates = serializers.ListField(child=serializers.DateField(), read_only=True)
+    held_back = HeldBackRowSerializer(many=True, read_only=True, help_text="Rows not stored as values, and why.")
 
     class Meta:
         model = Release
@@ -257,4 +264,8 @@ class ReleaseSerializer(serializers.ModelSerializer):
             "unchanged",
             "withdrawn",
             "report",
+            "review_reason",
+            "reviewed_at",
+            "confirmed_at",
+            "held_back",
         ]

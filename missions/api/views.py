@@ -122,6 +122,6 @@ class AssessmentViewSet(ReadOnly):
 
 @cached
 class ReleaseViewSet(ReadOnly):
-    queryset = Release.objects.select_related("source").order_by("-release_date", "-id")
+    queryset = Release.objects.select_related("source").prefetch_related("held_back").order_by("-release_date", "-id")
     serializer_class = s.ReleaseSerializer
     filterset_fields = ["status", "source__slug"]

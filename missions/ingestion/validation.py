@@ -2,6 +2,12 @@
 
 Every problem names its column, its reason, how many rows have it and the first lines, so a quarantined release
 tells an analyst exactly what to look at.
+
+Each error has a scope. A "row" error concerns some rows only (a value outside its own interval, a malformed area code,
+a value that is not a number, bounds the wrong way round, a blank indicator or area): a reviewer may accept the release
+with exactly those rows held back. A "file" error makes the whole file untrustworthy (no rows, an unrecognised period
+format, conflicting duplicates across the file, and every parse failure: wrong header, HTML, truncation): it can only be
+rejected. A release whose row errors touch more than MAX_HELD_SHARE of its rows is treated as a file error too.
 """
 
 import re
@@ -19,6 +25,9 @@ GSS_CODE = re.compile(r"^(?:[EKNSW]\d{8}|TL[A-N][0-9A-Z]{0,3})$")
 KEY = ["indicator", "area_code", "period"]
 VALUE_FIELDS = ["value", "lci", "uci", "status", "note"]
 LINES_SHOWN = 20
+MAX_HELD_SHARE = 0.5
+HELD = "held_reason"
+ROW, FILE = "row", "file"
 
 
 @dataclass(frozen=True)
@@ -28,6 +37,7 @@ class Problem:
     count: int
     lines: tuple[int, ...] = ()
     examples: tuple[str, ...] = ()
+    scope: str = FILE
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -43,12 +53,40 @@ class Validated:
     def ok(self) -> bool:
         return not self.errors
 
+    @property
+    def kept(self) -> pd.DataFrame:
+        """Return the rows that can be stored: all of them, less those held back for a row error."""
+        return self.frame[self.frame[HELD] == ""] if HELD in self.frame else self.frame
 
-def _problem(column: str, reason: str, rows: pd.DataFrame, example_column: str | None = None) -> Problem:
+    @property
+    def held(self) -> pd.DataFrame:
+        return self.frame[self.frame[HELD] != ""] if HELD in self.frame else self.frame.iloc[0:0]
+
+    def refusal(self) -> str:
+        """Return why this release cannot be accepted with rows held back ("" when it can)."""
+        whole = [p.reason for p in self.errors if p.scope != ROW]
+        if whole:
+            return "whole-file error(s) cannot be accepted: " + "; ".join(whole)
+        if len(self.held) > MAX_HELD_SHARE * max(len(self.frame), 1):
+            return f"{len(self.held)} of {len(self.frame)} rows have errors: too many to hold back"
+        return ""
+
+
+def _problem(
+    column: str, reason: str, rows: pd.DataFrame, example_column: str | None = None, scope: str = FILE
+) -> Problem:
     examples = ()
     if example_column:
         examples = tuple(dict.fromkeys(rows[example_column].astype(str)))[:5]
-    return Problem(column, reason, len(rows), tuple(int(n) for n in rows["line"].head(LINES_SHOWN)), examples)
+    lines = tuple(int(n) for n in rows["line"].head(LINES_SHOWN))
+    return Problem(column, reason, len(rows), lines, examples, scope)
+
+
+def _row_error(frame, errors, column: str, reason: str, rows: pd.DataFrame, example_column: str | None = None):
+    """Record an error that concerns these rows only, and mark them to be held back if the release is accepted."""
+    errors.append(_problem(column, reason, rows, example_column, scope=ROW))
+    unmarked = frame.index.isin(rows.index) & (frame[HELD] == "")
+    frame.loc[unmarked, HELD] = f"{column}: {reason}"
 
 
 def _per_distinct(column: pd.Series, test) -> pd.Series:
@@ -65,6 +103,7 @@ def _per_distinct(column: pd.Series, test) -> pd.Series:
 def validate(parsed: ParsedFile, *, known_area_codes: set[str] | None = None) -> Validated:
     """Return the typed rows with every error and warning found in them."""
     frame = parsed.frame.copy()
+    frame[HELD] = ""
     errors: list[Problem] = []
     warnings: list[Problem] = []
     if frame.empty:
@@ -84,7 +123,7 @@ def _check_text(frame, errors):
     for column in ("indicator", "area_code"):
         blank = frame[frame[column] == ""]
         if len(blank):
-            errors.append(_problem(column, f"{column.replace('_', ' ')} is blank", blank))
+            _row_error(frame, errors, column, f"{column.replace('_', ' ')} is blank", blank)
 
 
 def _check_formulas(frame, errors):
@@ -139,7 +178,7 @@ def _parse_numbers(frame, errors, warnings):
         numbers = _per_distinct(text, lambda t: pd.to_numeric(t.str.replace(",", "", regex=False), errors="coerce"))
         bad = frame[(text != "") & numbers.isna()]
         if len(bad):
-            errors.append(_problem(column, "not a number or a status code (x, u, c, z)", bad, column))
+            _row_error(frame, errors, column, "not a number or a status code (x, u, c, z)", bad, column)
         frame[column] = numbers.astype(float)
     unmarked = frame[frame["value"].isna() & (frame["status"] == "")]
     if len(unmarked):
@@ -150,17 +189,17 @@ def _check_bounds(frame, errors):
     lci, value, uci = frame["lci"], frame["value"], frame["uci"]
     swapped = frame[lci > uci]
     if len(swapped):
-        errors.append(_problem("lci", "lower bound above upper bound", swapped))
+        _row_error(frame, errors, "lci", "lower bound above upper bound", swapped)
     outside = frame[~(lci > uci) & ((lci > value) | (value > uci))]
     if len(outside):
-        errors.append(_problem("value", "value outside its own 95% interval", outside, "value"))
+        _row_error(frame, errors, "value", "value outside its own 95% interval", outside, "value")
 
 
 def _check_areas(frame, errors, warnings, known):
     shaped = _per_distinct(frame["area_code"], lambda codes: codes.str.match(GSS_CODE))
     bad = frame[~shaped & (frame["area_code"] != "")]
     if len(bad):
-        errors.append(_problem("area_code", "not a GSS area code", bad, "area_code"))
+        _row_error(frame, errors, "area_code", "not a GSS area code", bad, "area_code")
     if known is not None:
         unknown = frame[shaped & ~frame["area_code"].isin(known)]
         if len(unknown):
@@ -168,7 +207,9 @@ def _check_areas(frame, errors, warnings, known):
 
 
 def _check_duplicates(frame, errors, warnings):
-    dup = frame[frame.duplicated(KEY, keep=False)]
+    # Rows already held back for a row error are never stored, so only the others can clash.
+    clean = frame[frame[HELD] == ""]
+    dup = clean[clean.duplicated(KEY, keep=False)]
     if dup.empty:
         return frame
     distinct = dup.drop_duplicates(KEY + VALUE_FIELDS)
@@ -179,6 +220,6 @@ def _check_duplicates(frame, errors, warnings):
             _problem("period", "duplicate (indicator, area, period) with different values", rows, "area_code")
         )
         return frame
-    repeats = frame[frame.duplicated(KEY, keep="first")]
+    repeats = clean[clean.duplicated(KEY, keep="first")]
     warnings.append(_problem("area_code", "repeated rows with identical values merged", repeats, "area_code"))
-    return frame.drop_duplicates(KEY, keep="first")
+    return frame.drop(index=repeats.index)

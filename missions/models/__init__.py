@@ -1,6 +1,6 @@
 from .assessment import Assessment, Methodology, StatusChange
 from .catalogue import Framework, Metric, MetricSeries, Mission, Pillar, Target
-from .data import Indicator, IngestStatus, Observation, Release, ReleaseFile, Source
+from .data import HeldBackRow, Indicator, IngestStatus, Observation, Release, ReleaseFile, Source
 from .downloads import Download
 from .geography import Area
 
@@ -11,6 +11,7 @@ __all__ = [
     "StatusChange",
     "Download",
     "Framework",
+    "HeldBackRow",
     "Indicator",
     "IngestStatus",
     "Metric",

@@ -15,6 +15,7 @@ class IngestStatus(models.TextChoices):
     ACCEPTED = "accepted", "Accepted"
     UNCHANGED = "unchanged", "Unchanged"
     QUARANTINED = "quarantined", "Quarantined"
+    PENDING = "pending", "Awaiting a second person's confirmation"
     FAILED = "failed", "Failed (temporary; retried)"
     BUSY = "busy", "Busy (another worker held it)"
 
@@ -80,6 +81,8 @@ class Release(models.Model):
         ACCEPTED = "accepted", "Accepted"
         UNCHANGED = "unchanged", "Unchanged"
         QUARANTINED = "quarantined", "Quarantined"
+        PENDING = "pending", "Awaiting a second person's confirmation"
+        REJECTED = "rejected", "Rejected"
 
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="releases")
     fetched_at = models.DateTimeField(default=timezone.now)
@@ -107,10 +110,19 @@ class Release(models.Model):
     entered_by = models.ForeignKey(
         "auth.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+", help_text="Manual uploads."
     )
+    reviewed_by = models.ForeignKey("auth.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    review_reason = models.TextField(blank=True, help_text="Why a quarantined release was accepted or rejected.")
+    confirmed_by = models.ForeignKey("auth.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    confirmed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["source", "release_date", "id"]
         indexes = [models.Index(fields=["source", "status", "release_date"])]
+        permissions = [
+            ("review_release", "Can accept (rows held back) or reject a quarantined release"),
+            ("confirm_release", "Can confirm a reviewed or manually entered release (second person)"),
+        ]
 
     def __str__(self):
         return f"{self.source.slug} {self.release_date} ({self.status})"
@@ -118,6 +130,23 @@ class Release(models.Model):
     @property
     def reason(self) -> str:
         return "; ".join(e.get("reason", "") for e in self.report.get("errors", []))
+
+
+class HeldBackRow(models.Model):
+    """A row of an accepted release that was not stored as a value, and why (never shown as a value)."""
+
+    release = models.ForeignKey(Release, on_delete=models.PROTECT, related_name="held_back")
+    line = models.PositiveIntegerField()
+    indicator = models.CharField(max_length=300)
+    area_code = models.CharField(max_length=50)
+    period = models.CharField(max_length=50)
+    reason = models.CharField(max_length=300)
+
+    class Meta:
+        ordering = ["release", "line"]
+
+    def __str__(self):
+        return f"{self.release_id} line {self.line}: {self.reason}"
 
 
 class Observation(models.Model):

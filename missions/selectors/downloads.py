@@ -7,6 +7,7 @@ import json
 from missions.ingestion.periods import Period
 from missions.models import Metric, Observation
 from missions.selectors.catalogue import get_indicator_ids
+from missions.selectors.held_back import list_held_back
 from missions.spreadsheet_cells import neutralise_cell, neutralise_row, single_line
 
 COLUMNS = [
@@ -25,11 +26,18 @@ COLUMNS = [
     "release_date",
 ]
 LICENCE = "Contains public sector information licensed under the Open Government Licence v3.0."
-STATUS_MARKERS = {"x": "not available", "u": "low reliability", "c": "confidential", "z": "not applicable"}
+HELD_BACK = "held back"
+STATUS_MARKERS = {
+    "x": "not available",
+    "u": "low reliability",
+    "c": "confidential",
+    "z": "not applicable",
+    HELD_BACK: "a published row refused by validation and held back on review; no value is given",
+}
 
 
 def list_metric_rows(metric: Metric):
-    """Yield one row per current observation of the metric's series, in indicator, area and period order."""
+    """Yield one row per current observation of the metric's series, then its rows held back on review."""
     for breakdown, ids in get_indicator_ids(metric=metric).items():
         current = (
             Observation.objects.filter(indicator_id__in=ids, superseded_by__isnull=True)
@@ -52,6 +60,10 @@ def list_metric_rows(metric: Metric):
                 o.release_id,
                 o.release.release_date,
             ]
+        for held in list_held_back(indicator_ids=ids):
+            row, note = held["row"], f"held back on review, not a value: {held['row'].reason}"
+            blanks = ["", "", "", ""]  # period_start, value, lci_95, uci_95: a held-back row has no value
+            yield [held["indicator"], breakdown, row.area_code, row.period, *blanks, HELD_BACK, note, *held["release"]]
 
 
 def get_metric_metadata(metric: Metric) -> dict:

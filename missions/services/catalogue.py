@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 from django.db import transaction
 
-from missions.models import Framework, Metric, MetricSeries, Mission, Pillar, Target
+from missions.models import Framework, Metric, MetricSeries, Mission, Pillar, Source, Target
 from missions.services.sync import SyncResult, sync_object
 
 CATALOGUE_DIR = Path(__file__).resolve().parent.parent / "catalogue"
@@ -105,6 +105,9 @@ def _load_metric(m: dict, missions, result) -> None:
         Metric, lookup={"slug": m["slug"]}, values=values, result=result, reason=REASON, fill_blank=("period_type",)
     )
     for s in m.get("series", []):
+        if s.get("connector") == Source.Connector.MANUAL:
+            # Entered by hand (enter_data): registered as manual so no scheduler or `ingest --all` fetches it.
+            Source.objects.get_or_create(slug=s["source"], defaults={"connector": s["connector"], "name": s["source"]})
         sync_object(
             MetricSeries,
             lookup={"metric": metric, "source_slug": s["source"], "indicator_name": s["indicator"]},

@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import date
 
+import pandas as pd
 from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
@@ -14,7 +15,7 @@ from missions.ingestion.registry import get_connector, history_kind_for
 from missions.ingestion.validation import Problem, Validated, validate
 from missions.models import Area, IngestStatus, Release, Source
 from missions.services.release_dates import date_fields_alone, evidence_fields, redate_source
-from missions.services.release_files import files_sha256, store_files
+from missions.services.release_files import files_sha256, read_release_files, store_files
 from missions.services.replay import replay_source
 from missions.services.vintages import COUNTS, save_counts, store_release_rows
 
@@ -71,14 +72,24 @@ def ingest_source(*, source: Source, location: str = "", release_date: date | No
 
 
 def ingest_files(
-    *, source: Source, files: dict[str, bytes], location: str, release_date: date | None = None, entered_by=None
+    *,
+    source: Source,
+    files: dict[str, bytes],
+    location: str,
+    release_date: date | None = None,
+    entered_by=None,
+    confirm_first: bool = False,
 ) -> Outcome:
-    """Store files already in hand (a manual upload) through the same validation and vintaging as a fetch."""
+    """Store files already in hand (a manual upload) through the same validation and vintaging as a fetch.
+
+    With confirm_first a valid release waits, pending, for a second person's confirmation (services.review).
+    """
     connector = get_connector(source.connector)
+    fetched = Fetched(location=location, files=files)
     with transaction.atomic():
         if not _try_lock(source):
             return Outcome(source.slug, IngestStatus.BUSY, message="another upload or ingest of this source is running")
-        outcome = _ingest_fetched(source, connector, Fetched(location=location, files=files), release_date)
+        outcome = _ingest_fetched(source, connector, fetched, release_date, confirm_first=confirm_first)
         if outcome.release_id and (entered_by is not None or "citation" in files):
             Release.objects.filter(pk=outcome.release_id, entered_by__isnull=True).update(
                 entered_by=entered_by, citation=files.get("citation", b"").decode()
@@ -97,7 +108,9 @@ def _fetch(connector: Connector, source: Source, location: str) -> Fetched:
     )
 
 
-def _ingest_fetched(source: Source, connector: Connector, fetched: Fetched, supplied: date | None) -> Outcome:
+def _ingest_fetched(
+    source: Source, connector: Connector, fetched: Fetched, supplied: date | None, *, confirm_first: bool = False
+) -> Outcome:
     if fetched.not_modified:
         _mark_checked(source, outcome=IngestStatus.UNCHANGED, fetched=fetched)
         return Outcome(source.slug, IngestStatus.UNCHANGED, message="not modified since the last check")
@@ -123,6 +136,8 @@ def _ingest_fetched(source: Source, connector: Connector, fetched: Fetched, supp
     )
     if not checked.ok:
         return _quarantine(source, fetched, sha, checked.errors, checked.warnings, evidence)
+    if confirm_first:
+        return _hold_for_confirmation(source, fetched, sha, parsed, checked, evidence)
     return _accept(source, connector, fetched, sha, parsed, checked, evidence)
 
 
@@ -137,6 +152,16 @@ def _accept(source, connector, fetched, sha, parsed, checked: Validated, evidenc
         **evidence,
     )
     store_files(release, fetched.files)
+    outcome = store_rows(source=source, release=release, checked=checked, connector=connector)
+    _mark_checked(source, outcome=outcome.status, fetched=fetched, sha=sha, **_publisher(source, parsed.metadata))
+    return outcome
+
+
+def store_rows(*, source: Source, release: Release, checked: Validated, connector: Connector | None = None) -> Outcome:
+    """Make release current: store its rows (less any held back) as vintages, replaying if it is not the latest."""
+    if release.status != Release.Status.ACCEPTED:
+        Release.objects.filter(pk=release.pk).update(status=Release.Status.ACCEPTED)
+        release.status = Release.Status.ACCEPTED
     replayed = redate_source(source=source)[-1] != release.id
     if replayed:
         replay_source(source=source, connector=connector)
@@ -145,13 +170,41 @@ def _accept(source, connector, fetched, sha, parsed, checked: Validated, evidenc
         changes, changed = store_release_rows(source=source, release=release, checked=checked)
         save_counts(release=release, changes=changes)
     release.refresh_from_db()
-    _mark_checked(source, outcome=release.status, fetched=fetched, sha=sha, **_publisher(source, parsed.metadata))
     accepted = release.status == Release.Status.ACCEPTED
     if accepted:
         transaction.on_commit(bump_data_version)
     note = "(observed before stored releases: the source's vintages were replayed in date order)" if replayed else ""
     counts = {k: getattr(release, k) for k in COUNTS}
     return Outcome(source.slug, IngestStatus(release.status), release.id, counts, note, changed if accepted else [])
+
+
+def _hold_for_confirmation(source, fetched, sha, parsed, checked: Validated, evidence: dict) -> Outcome:
+    release = Release(
+        source=source,
+        location=fetched.location,
+        sha256=sha,
+        status=Release.Status.PENDING,
+        report=_report(checked.warnings, parsed.ignored_columns),
+        **evidence,
+    )
+    for name, value in date_fields_alone(release).items():
+        setattr(release, name, value)
+    release.save()
+    store_files(release, fetched.files)
+    _mark_checked(source, outcome=IngestStatus.PENDING, fetched=fetched, sha=sha, **_publisher(source, parsed.metadata))
+    return Outcome(source.slug, IngestStatus.PENDING, release.id, message="awaiting a second person's confirmation")
+
+
+def validate_stored(release: Release) -> tuple:
+    """Parse and validate a stored release's raw files again; return (parsed, validated)."""
+    files = read_release_files(release)
+    try:
+        if not files:
+            raise SourceError(release.reason or "the release has no files")
+        parsed = get_connector(release.source.connector).parse(slug=release.source.slug, files=files)
+    except SourceError as exc:
+        return None, Validated(pd.DataFrame(), (Problem("*", str(exc), 0),), ())
+    return parsed, validate(parsed, known_area_codes=_known_area_codes())
 
 
 def _quarantine(source, fetched, sha, errors, warnings, evidence: dict) -> Outcome:

@@ -10,14 +10,17 @@ from missions.services.ingest import register_source
 
 
 def register_catalogue_sources() -> list[Source]:
-    """Register every source the catalogue reads, and every folder of a local ONS ELS base; return them all."""
+    """Register every source the catalogue reads, and every folder of a local ONS ELS base; return those to fetch.
+
+    Manual sources are registered but not returned: they have nothing to fetch.
+    """
     slugs = set(MetricSeries.objects.values_list("source_slug", flat=True))
     base = settings.ONS_ELS_BASE_URL
     if not http.is_url(base) and Path(base).is_dir():
         slugs |= {p.name for p in Path(base).iterdir() if p.is_dir() and not p.name.startswith(".")}
     for slug in sorted(slugs):
         register_source(slug=slug)
-    return list(Source.objects.filter(slug__in=slugs).order_by("slug"))
+    return list(Source.objects.filter(slug__in=slugs).exclude(connector=Source.Connector.MANUAL).order_by("slug"))
 
 
 def claim_due_sources(*, now) -> list[str]:

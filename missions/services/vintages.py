@@ -67,8 +67,8 @@ def _typed(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def store_release_rows(*, source: Source, release: Release, checked: Validated) -> tuple[Changes, list[int]]:
-    """Store a validated release's rows; return the changes and the ids of indicators that changed."""
-    frame = checked.frame
+    """Store a validated release's rows, less any held back; return the changes and the indicators that changed."""
+    frame = checked.kept
     ids = resolve_indicators(source=source, names=list(frame["indicator"].unique()), release=release)
     frame = frame.assign(indicator_id=frame["indicator"].map(ids))
     columns = ["indicator_id", "area_code", "period", "period_start", "period_months", "value", "lci", "uci"]

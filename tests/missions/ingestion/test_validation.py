@@ -74,3 +74,29 @@ def test_unknown_area_codes_are_warnings_not_errors():
     result = _check("E06000999,Nowhere,UA,Pay,2019,1,,,,,,", known={"E06000001"})
     assert result.ok
     assert result.warnings[0].examples == ("E06000999",)
+
+
+def test_row_errors_mark_only_their_rows_to_hold_back():
+    result = _check("E06000001,H,UA,Pay,2019,5,,,1,2,,", "na,H,UA,Pay,2019,1,,,,,,", *GOOD_ROWS)
+    assert {p.scope for p in result.errors} == {"row"}
+    assert result.held["held_reason"].tolist() == [
+        "value: value outside its own 95% interval",
+        "area_code: not a GSS area code",
+    ]
+    assert result.kept["area_code"].tolist() == ["E06000002", "E06000003"]
+    assert result.refusal() == ""
+
+
+@pytest.mark.parametrize(
+    ("rows", "refusal"),
+    [
+        (["E06000001,H,UA,Pay,sometime,1,,,,,,", *("E06000002,M,UA,Pay,2019,1,,,,,,",)], "whole-file"),
+        (["E06000001,H,UA,Pay,2019,1,,,,,,", "E06000001,H,UA,Pay,2019-01-01/P1Y,2,,,,,,"], "whole-file"),
+        (["na,H,UA,Pay,2019,1,,,,,,", "nb,H,UA,Pay,2019,1,,,,,,", "E06000001,H,UA,Pay,2019,1,,,,,,"], "too many"),
+    ],
+)
+def test_file_errors_and_mostly_bad_files_cannot_be_accepted(rows, refusal):
+    assert refusal in _check(*rows).refusal()
+
+
+GOOD_ROWS = ("E06000002,M,UA,Pay,2019,1,,,,,,", "E06000003,S,UA,Pay,2019,2,,,,,,")
