@@ -26,6 +26,7 @@ STATUS_STYLE = {  # colour and hatch: distinguishable without colour
     "worsening": (VERMILION, ".."),
     "insufficient_data": ("#FFFFFF", "--"),
     "no_data_source": ("#FFFFFF", ""),
+    "data_refused": ("#FFFFFF", "\\\\"),
 }
 
 

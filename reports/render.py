@@ -15,7 +15,7 @@ from reports.charts import Chart, gap_chart, ranking_chart, series_chart, status
 from reports.commentary import render_markdown
 from reports.tables import all_tables
 
-NO_CHART = {"no_data_source", "insufficient_data"}
+NO_CHART = {"no_data_source", "insufficient_data", "data_refused"}
 PAGE_TABLE_ROWS, PDF_TABLE_ROWS = 60, 15
 # The data table beside a chart, as a reader sees it: periods by their labels (the CSV keeps the canonical keys).
 SHOWN_COLUMNS = {

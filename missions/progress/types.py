@@ -17,6 +17,7 @@ class Status(StrEnum):
     WORSENING = "worsening"
     INSUFFICIENT_DATA = "insufficient_data"
     NO_DATA_SOURCE = "no_data_source"
+    DATA_REFUSED = "data_refused"
 
 
 STATUS_LABELS = {
@@ -30,6 +31,7 @@ STATUS_LABELS = {
     Status.WORSENING: "Worsening",
     Status.INSUFFICIENT_DATA: "Insufficient data",
     Status.NO_DATA_SOURCE: "No data source yet",
+    Status.DATA_REFUSED: "Data refused",
 }
 
 

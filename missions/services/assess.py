@@ -71,8 +71,9 @@ def recompute_assessments(
                 b: get_metric_data(indicator_ids=i, as_of=data_as_of, area_prefixes=areas) for b, i in ids.items()
             }
         missing = missing_reason(target.metric) if not cache[target.metric_id] else ""
+        refused = refused_reason(target.metric) if not cache[target.metric_id] else ""
         for breakdown, data in (cache[target.metric_id] or {"": None}).items():
-            result = evaluate_target(target=target, data=data, method=method, missing=missing)
+            result = evaluate_target(target=target, data=data, method=method, missing=missing, refused=refused)
             results.append((target, breakdown, result, sorted(data.release_ids) if data else []))
     saved = save_assessments(results, as_of=as_of, methodology=methodology)
     transaction.on_commit(bump_data_version)
@@ -91,7 +92,23 @@ def missing_reason(metric) -> str:
             reasons.append(f"{slug} has not been ingested")
         elif release.status == Release.Status.QUARANTINED:
             reasons.append(f"the latest release of {slug} is quarantined ({release.reason})")
+        elif release.status == Release.Status.PENDING:
+            reasons.append(f"release {release.release_date} of {slug} awaits a second person's confirmation")
     return "; ".join(reasons)
+
+
+def refused_reason(metric) -> str:
+    """Say which refused release holds this metric's data: "data refused: <reason>, release <date>" ("" if none)."""
+    refused = []
+    for slug in sorted({s.source_slug for s in metric.series.all()}):
+        release = Release.objects.filter(source__slug=slug).order_by("-release_date", "-id").first()
+        if release is not None and release.status in (Release.Status.QUARANTINED, Release.Status.REJECTED):
+            review = f"; rejected on review: {release.review_reason}" if release.review_reason else ""
+            refused.append(
+                f"data refused: {release.reason}{review}, release {release.release_date} "
+                f"(validation report: /api/releases/{release.pk}/)"
+            )
+    return "; ".join(refused)
 
 
 def save_assessment(

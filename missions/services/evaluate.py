@@ -23,10 +23,17 @@ QUANTIFIED = {Target.Type.LEVEL, Target.Type.CHANGE, Target.Type.COVERAGE, Targe
 WIDEST_AREAS = (UK, "K99000002", "K03000001", "K04000001", "E92000001")
 
 
-def evaluate_target(*, target: Target, data: MetricData | None, method: Method, missing: str = "") -> Result:
-    """Return the target's result on data (None when no published series is connected to its metric)."""
+def evaluate_target(
+    *, target: Target, data: MetricData | None, method: Method, missing: str = "", refused: str = ""
+) -> Result:
+    """Return the target's result on data (None when no published series is connected to its metric).
+
+    refused says why data that exists was refused; such a metric is never described as having no data source.
+    """
     metric = target.metric
     interpreted = not target.official
+    if refused and not target.data_gap and (data is None or not data.sections):
+        return Result(target.type, Status.DATA_REFUSED, refused, method.version, {}, {}, interpreted)
     if target.data_gap or data is None or not data.sections:
         reason = target.data_gap or missing or "no published series is connected to this metric yet"
         return Result(target.type, Status.NO_DATA_SOURCE, reason, method.version, {}, {}, interpreted)

@@ -16,7 +16,7 @@ MEASURES = {
     "% of areas improved": "% of areas improved",
     "mean distance from the benchmark": "distance from benchmark",
 }
-UNEXPLAINED = ("insufficient_data", "no_data_source")
+UNEXPLAINED = ("insufficient_data", "no_data_source", "data_refused")
 
 
 def _figure(item: dict | None, places: int, period_type: str) -> str:

@@ -1,0 +1,65 @@
+"""The real case: the culture file refused for six values outside their intervals, then accepted with them held back."""
+
+from datetime import date
+
+import pytest
+from django.contrib.auth.models import Group
+
+from missions.models import Assessment, HeldBackRow, Observation, Release
+from missions.services.assess import recompute_assessments
+from missions.services.catalogue import load_catalogue
+from missions.services.ingest import ingest_source, register_source
+from missions.services.review import accept_with_held_back, confirm_release
+
+pytestmark = pytest.mark.django_db
+SLUG = "engagement-with-culture-and-heritage"
+METRIC = "culture-engaged-with-the-arts"
+
+
+@pytest.fixture
+def refused(shared_data, django_user_model):
+    load_catalogue()
+    outcome = ingest_source(source=register_source(slug=SLUG), location=str(shared_data / "ons-els" / SLUG))
+    users = {}
+    for name, role in (("analyst", "Analyst"), ("approver", "Approver")):
+        users[name] = django_user_model.objects.create_user(username=name, password="a-long-test-password")
+        users[name].groups.add(Group.objects.get(name=role))
+    return Release.objects.get(pk=outcome.release_id), users
+
+
+def _status(metric=METRIC):
+    recompute_assessments(as_of=date(2026, 6, 30), metric_slugs=[metric])
+    return Assessment.objects.filter(target__metric__slug=metric).latest("computed_at")
+
+
+def test_a_metric_whose_data_was_refused_says_so_and_never_no_data_source(refused):
+    release, _ = refused
+    assessment = _status()
+    assert assessment.status == "data_refused"
+    assert assessment.result["status_label"] == "Data refused"
+    expected = f"data refused: value outside its own 95% interval, release {release.release_date}"
+    assert assessment.reason.startswith(expected)
+    assert f"/api/releases/{release.pk}/" in assessment.reason
+
+
+def test_accepted_with_six_rows_held_back_the_culture_metrics_are_assessed_and_the_rows_are_never_values(
+    refused, client
+):
+    release, users = refused
+    accept_with_held_back(release=release, user=users["analyst"], reason="Six values outside their intervals")
+    confirm_release(release=release, user=users["approver"])
+    held = list(HeldBackRow.objects.filter(release=release).values_list("indicator", "area_code", "period"))
+    assert len(held) == 6 and all(i == "Engaged with the arts" and p == "2023-04" for i, _, p in held)
+    assert _status().status not in ("data_refused", "no_data_source", "insufficient_data")
+    for indicator, area, period in held:
+        assert not Observation.objects.filter(indicator__name=indicator, area_code=area, period=period).exists()
+    api = client.get(f"/api/releases/{release.pk}/").json()
+    assert {(h["area_code"], h["reason"]) for h in api["held_back"]} == {
+        (a, "value: value outside its own 95% interval") for _, a, _ in held
+    }
+    observations = client.get(f"/api/observations/?metric={METRIC}&area={held[0][1]}").json()
+    assert all(o["period"] != "2023-04" for o in observations["results"])
+    lines = client.get(f"/metrics/{METRIC}/data.csv").content.decode().splitlines()
+    held_lines = [line for line in lines if ",held back," in line]
+    assert len(held_lines) == 6
+    assert all(",2023-04,,,,,held back,held back on review, not a value" in line for line in held_lines)
