@@ -11,6 +11,7 @@ from missions.selectors.catalogue import list_metric_slugs_for_sources
 from missions.services.assess import recompute_assessments
 from missions.services.downloads import build_downloads
 from missions.services.ingest import ingest_source
+from missions.services.overdue import notify_overdue_sources
 from missions.services.sources import claim_due_sources
 
 
@@ -51,3 +52,8 @@ def check_due_sources_task() -> dict:
 def build_downloads_task() -> dict:
     """Build the public download files (twin: manage.py build_downloads); idempotent, one build at a time."""
     return build_downloads()
+
+
+@shared_task
+def notify_overdue_sources_task() -> dict:
+    return notify_overdue_sources(today=timezone.localdate())

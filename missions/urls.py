@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from missions.views import areas, downloads, pages
+from missions.views import areas, coverage, downloads, pages
 
 app_name = "missions"
 urlpatterns = [
@@ -16,6 +16,7 @@ urlpatterns = [
     path("methodology/compare/", pages.methodology_compare, name="methodology-compare"),
     path("methodology/<int:version>/", pages.methodology, name="methodology-version"),
     path("data/", pages.data, name="data"),
+    path("coverage/", coverage.coverage, name="coverage"),
     path("data/all.zip", downloads.download_all, name="download-all"),
     path("accessibility/", pages.accessibility, name="accessibility"),
     path("licence/", pages.licence, name="licence"),

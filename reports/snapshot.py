@@ -1,9 +1,11 @@
 """Freeze everything a report shows: assessments with inputs, releases used, target values, method version."""
 
+import json
 from datetime import date
 
 from missions.methodology import methodology_text
 from missions.models import Release
+from missions.selectors.coverage import list_coverage
 from missions.selectors.findings import attach_findings, get_area_names, headline_of, list_named_areas
 from missions.selectors.progress import list_mission_entries
 from missions.services.assess import recompute_assessments
@@ -44,5 +46,7 @@ def build_snapshot(*, as_of: date) -> dict:
             for r in releases
         ],
         "area_names": names,
+        # The coverage annex: the same table as /coverage/, as it stood on as_of (dates as ISO text).
+        "coverage": json.loads(json.dumps(list_coverage(today=as_of), default=str)),
         "attribution": ATTRIBUTION,
     }

@@ -142,6 +142,7 @@ CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=360)
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)}
 CELERY_BEAT_SCHEDULE = {
     "check-due-sources": {"task": "missions.tasks.check_due_sources_task", "schedule": 60.0},
+    "notify-overdue-sources": {"task": "missions.tasks.notify_overdue_sources_task", "schedule": 24 * 3600.0},
     "publish-due-reports": {"task": "reports.tasks.publish_due_reports_task", "schedule": 60.0},
 }
 REPORT_RELEASE_TIME = env("REPORT_RELEASE_TIME", default="09:30")
@@ -159,6 +160,9 @@ INGEST_MAX_BYTES = env.int("INGEST_MAX_BYTES", default=200 * 1024 * 1024)
 INGEST_TIMEOUT_SECONDS = env.float("INGEST_TIMEOUT_SECONDS", default=30.0)
 INGEST_REVISION_REVIEW_THRESHOLD = env.float("INGEST_REVISION_REVIEW_THRESHOLD", default=0.10)
 # Manual uploads are read into memory whole: keep them small (official figures without a feed are a few rows).
+# Overdue-source emails to the Analyst group; the console backend prints them (demo). Set SMTP in production.
+EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="monitor@localhost")
 MANUAL_ENTRY_MAX_BYTES = env.int("MANUAL_ENTRY_MAX_BYTES", default=5 * 1024 * 1024)
 
 # Client address for throttles: REMOTE_ADDR when 0; behind N reverse proxies that append to X-Forwarded-For, the

@@ -18,6 +18,7 @@ router.register("indicators", api.IndicatorViewSet)
 router.register("observations", api.ObservationViewSet, basename="observation")
 router.register("assessments", api.AssessmentViewSet)
 router.register("releases", api.ReleaseViewSet)
+router.register("coverage", api.CoverageViewSet, basename="coverage")
 router.register("reports", ReportViewSet, basename="report")
 
 urlpatterns = [

@@ -7,7 +7,9 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
 from missions.models import Release
+from missions.selectors.catalogue import list_metric_slugs_for_sources
 from missions.services.review import accept_with_held_back, confirm_release, reject_release
+from missions.tasks import assess_metrics_task
 
 HELD_SHOWN = 200
 
@@ -57,6 +59,8 @@ class ReleaseReviewMixin:
         if request.method == "POST" and form.is_valid():
             if form.cleaned_data["decision"] == "confirm":
                 done = self._run(request, form, confirm_release, release=release)
+                if done:
+                    reassess(release)
             else:
                 done = self._run(request, form, reject_release, release=release, reason=form.cleaned_data["reason"])
             if done:
@@ -117,3 +121,10 @@ class ReleaseReviewMixin:
             obj.confirmed_at or "-",
             actions,
         )
+
+
+def reassess(release: Release) -> None:
+    """Queue the reassessment of the metrics a newly current release feeds (as an accepted ingest does)."""
+    metrics = list_metric_slugs_for_sources(source_slugs=[release.source.slug])
+    if metrics:
+        assess_metrics_task.delay_on_commit(metrics)

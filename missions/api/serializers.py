@@ -269,3 +269,34 @@ class ReleaseSerializer(serializers.ModelSerializer):
             "confirmed_at",
             "held_back",
         ]
+
+
+class CoverageReleaseSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    source = serializers.CharField()
+    release_date = serializers.DateField()
+
+
+class CoverageSerializer(serializers.Serializer):
+    """One metric's coverage: source, last release, status and why, periods held, next expected release."""
+
+    mission = serializers.IntegerField()
+    mission_name = serializers.CharField()
+    metric = serializers.CharField()
+    name = serializers.CharField()
+    unit = serializers.CharField()
+    units_note = serializers.CharField()
+    publisher = serializers.CharField()
+    dataset = serializers.CharField()
+    frequency = serializers.CharField()
+    sources = serializers.ListField(child=serializers.CharField())
+    last_release = CoverageReleaseSerializer(allow_null=True)
+    status = serializers.ChoiceField(choices=["connected", "data_refused", "awaiting_confirmation", "not_connected"])
+    status_label = serializers.CharField()
+    why = serializers.CharField()
+    refused_release = CoverageReleaseSerializer(allow_null=True)
+    periods_held = serializers.IntegerField()
+    first_period = serializers.CharField()
+    last_period = serializers.CharField()
+    next_expected = serializers.DateField(allow_null=True)
+    overdue = serializers.BooleanField()

@@ -1,16 +1,19 @@
 """The read-only public API: every view is GET-only and shows exactly what the public pages show."""
 
 import django_filters
+from django.utils import timezone
 from django.utils.decorators import method_decorator
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import viewsets
+from rest_framework.response import Response
 
 from missions.api import serializers as s
 from missions.caching import public_cache
 from missions.models import Area, Assessment, Indicator, Metric, Mission, Observation, Release, Target
 from missions.selectors import list_observations_as_of
 from missions.selectors.catalogue import get_indicator_ids
+from missions.selectors.coverage import list_coverage
 
 cached = method_decorator(public_cache, name="dispatch")
 
@@ -125,3 +128,15 @@ class ReleaseViewSet(ReadOnly):
     queryset = Release.objects.select_related("source").prefetch_related("held_back").order_by("-release_date", "-id")
     serializer_class = s.ReleaseSerializer
     filterset_fields = ["status", "source__slug"]
+
+
+@cached
+class CoverageViewSet(viewsets.ViewSet):
+    """Every metric's coverage, as on the /coverage/ page."""
+
+    serializer_class = s.CoverageSerializer
+
+    @extend_schema(responses=s.CoverageSerializer(many=True))
+    def list(self, request):
+        rows = list_coverage(today=timezone.localdate())
+        return Response(s.CoverageSerializer(rows, many=True).data)
