@@ -12,7 +12,7 @@ from missions.findings.series import Subject, direction_sentences, quantified_se
 from missions.ingestion.periods import label_periods_in, period_label
 
 Label = Callable[[str], str]
-UNJUDGED = ("no_data_source", "insufficient_data")
+UNJUDGED = ("no_data_source", "insufficient_data", "data_refused")
 BREAKDOWN_WORDS = {"male": "for men", "female": "for women", "men": "for men", "women": "for women"}
 
 
@@ -58,7 +58,7 @@ def write_finding(entry: dict, *, names: dict[str, str] | None = None, label: La
     subject = subject_of(entry, label or (lambda key: period_label(key, period_type=kind)))
     reason = label_periods_in(entry["reason"], period_type=kind)
     status, result = entry["status"], entry["result"]
-    if status == "no_data_source":
+    if status in ("no_data_source", "data_refused"):
         sentences = [no_data_sentence(subject, reason)]
     else:
         sentences = _rule_sentences(entry, subject, names or {})
@@ -89,7 +89,7 @@ def _rule_sentences(entry: dict, subject: Subject, names: dict[str, str]) -> lis
 def no_data_sentence(subject: Subject, reason: str) -> str:
     """Say why a target cannot be judged: its data were refused, or no published series measures it."""
     reason = reason.rstrip(".")
-    if "quarantined" in reason:
+    if "quarantined" in reason or reason.startswith("data refused"):
         return (
             f"{subject.name} cannot be judged yet: the monitor's validation checks refused the latest release "
             f"of its data; {reason}."
