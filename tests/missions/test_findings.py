@@ -175,7 +175,7 @@ def unexplained_numbers(entry: dict, sentence: str) -> list[str]:
         sentence = sentence.replace(probability[0], "")
     sentence = UNIT_NUMBERS.sub("", sentence)
     candidates = numbers_in(entry["result"]) + derived(entry)
-    allowed_text = entry["reason"] if entry["status"] in ("insufficient_data", "no_data_source") else ""
+    allowed_text = entry["reason"] if entry["status"] in ("insufficient_data", "no_data_source", "data_refused") else ""
     return [n for n in NUMBER.findall(sentence) if not matches(n, candidates) and n not in allowed_text]
 
 

@@ -127,7 +127,7 @@ def test_when_the_publisher_fixes_the_rows_they_arrive_as_ordinary_additions(tmp
     _publish(tmp_path, [*ROWS, OUTSIDE.replace(",99,", ",5,")], META | {})
     outcome = ingest_source(source=register_source(slug=SLUG), location=f"{tmp_server.url}/{SLUG}")
     assert outcome.status == "accepted"
-    assert outcome.counts == {"added": 1, "revised": 0, "unchanged": 4, "withdrawn": 0}
+    assert outcome.counts == {"added": 1, "revised": 0, "notes_revised": 0, "unchanged": 4, "withdrawn": 0}
     assert Observation.objects.get(area_code="E06000005", superseded_by=None).value == 5
 
 

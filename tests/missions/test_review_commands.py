@@ -24,7 +24,7 @@ def users(django_user_model):
 
 
 def _enter(path: Path, username: str):
-    call_command("enter_data", str(path), citation=CITATION, release_date="2024-01-26", username=username)
+    call_command("enter_data", str(path), "--citation", CITATION, "--release-date", "2024-01-26", "--as", username)
 
 
 def test_enter_data_stores_a_pending_cited_release_that_confirm_release_makes_current(shared_data, users):
