@@ -34,7 +34,7 @@ def grant(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('missions', '0009_release_date_evidence'),
+        ('missions', '0012_downloads'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
