@@ -32,6 +32,8 @@ ACTION_PERMS = {
 STANDARD_URLS = {"changelist", "add", "history", "delete", "change", "simple_history"}
 CUSTOM_URLS = {  # every custom admin view, each probed below
     "missions_source_enter": "missions.add_release",
+    "missions_release_review": "missions.review_release",
+    "missions_release_confirm": "missions.confirm_release",
     "otp_totp_totpdevice_config": "otp_totp.change_totpdevice",
     "otp_totp_totpdevice_qrcode": "otp_totp.change_totpdevice",
     "auth_user_password_change": "auth.change_user",
@@ -59,12 +61,16 @@ INERT = {
     "add Report",  # reports are built from data, never typed in
     "delete Report",  # its pre-release access and schedule records are kept (PROTECT), so it stays too
     "action delete_selected on Report",
+    # The probed release is accepted: review and confirmation apply only to quarantined and pending releases (their
+    # effect, and their refusal for every other role, is tested in tests/missions/test_release_review.py).
+    "custom missions_release_review",
+    "custom missions_release_confirm",
     "custom otp_totp_totpdevice_config",  # a GET page, refused anyway: secrets are never shown
     "custom otp_totp_totpdevice_qrcode",
 }
 CSV = (
     "areacd,areanm,geography,indicator,period,observation,measure,unit,lci_95,uci_95,status,notes\n"
-    "E92000001,England,Nation,Devolution deal coverage,2024-01,60,,,,,,\n"
+    "E06000001,Hartlepool,UA,Devolution deal coverage,2024-01,60,,,,,,\n"  # an area the probe world knows
 )
 
 
@@ -210,6 +216,8 @@ def custom_probes(model_admin, base, obj) -> list[Probe]:
             f"{base}enter-data/",
             {"source": "probe-manual", "citation": "A press release", "release_date": "2024-01-26"},
         ),
+        "missions_release_review": (f"{base}{obj.pk}/review/", {"decision": "reject", "reason": "Probe"}),
+        "missions_release_confirm": (f"{base}{obj.pk}/confirm/", {"decision": "confirm"}),
         "otp_totp_totpdevice_config": (f"{base}{obj.pk}/config/", {}),
         "otp_totp_totpdevice_qrcode": (f"{base}{obj.pk}/qrcode/", {}),
         "auth_user_password_change": (

@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group
 from missions.models import Assessment, HeldBackRow, Observation, Release
 from missions.services.assess import recompute_assessments
 from missions.services.catalogue import load_catalogue
+from missions.services.downloads import build_downloads
 from missions.services.ingest import ingest_source, register_source
 from missions.services.review import accept_with_held_back, confirm_release
 
@@ -44,7 +45,7 @@ def test_a_metric_whose_data_was_refused_says_so_and_never_no_data_source(refuse
 
 
 def test_accepted_with_six_rows_held_back_the_culture_values_are_held_and_the_bad_rows_are_never_values(
-    refused, client
+    refused, client, settings, tmp_path
 ):
     release, users = refused
     accept_with_held_back(release=release, user=users["analyst"], reason="Six values outside their intervals")
@@ -62,7 +63,10 @@ def test_accepted_with_six_rows_held_back_the_culture_values_are_held_and_the_ba
     }
     observations = client.get(f"/api/observations/?metric={METRIC}&area={held[0][1]}").json()
     assert all(o["period"] != "2023-04" for o in observations["results"])
-    rows = list(csv.reader(client.get(f"/metrics/{METRIC}/data.csv").content.decode().splitlines()))
+    settings.MEDIA_ROOT = tmp_path
+    build_downloads()
+    download = b"".join(client.get(f"/metrics/{METRIC}/data.csv").streaming_content)
+    rows = list(csv.reader(download.decode().splitlines()))
     header = rows.index(next(r for r in rows if r[:1] == ["indicator"]))
     data = [dict(zip(rows[header], r, strict=False)) for r in rows[header + 1 :]]
     held_rows = [r for r in data if r["status"] == "held back"]
