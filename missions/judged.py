@@ -50,7 +50,7 @@ def explain(result: dict, *, subject: Subject, probability: float | None = None)
 def _headline(result: dict, judged: list[str], s: Subject) -> str:
     """Return the one sentence shown beside the status: why it has that status, in plain words."""
     figures, status = result.get("figures") or {}, result.get("status", "")
-    if status in ("insufficient_data", "no_data_source") or not judged:
+    if status in ("insufficient_data", "no_data_source", "data_refused") or not judged:
         return plain_reason(result.get("reason", ""), subject=s)
     if result.get("rule") == "quantified":
         if status == "no_clear_change" and "ratio_status" in figures:

@@ -18,6 +18,7 @@ TONES = {
     Status.WORSENING: "bad",
     Status.INSUFFICIENT_DATA: "none",
     Status.NO_DATA_SOURCE: "none",
+    Status.DATA_REFUSED: "none",
 }
 
 KEY_ORDER = (
@@ -29,6 +30,7 @@ KEY_ORDER = (
     Status.NO_CLEAR_CHANGE,
     Status.WORSENING,
     Status.INSUFFICIENT_DATA,
+    Status.DATA_REFUSED,
     Status.NO_DATA_SOURCE,
 )
 
@@ -42,6 +44,7 @@ MEANINGS = {
     Status.WORSENING: "a clear change in the worse direction, or away from the target",
     Status.INSUFFICIENT_DATA: "too few published values to judge yet",
     Status.NO_DATA_SOURCE: "no published series measures this target yet",
+    Status.DATA_REFUSED: "the publisher's data exist but failed validation; the reason and release are given",
 }
 
 

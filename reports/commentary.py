@@ -37,7 +37,7 @@ def count_statuses(snapshot: dict) -> dict[str, int]:
         "good": sum(counts[s] for s in GOOD),
         "middle": sum(counts[s] for s in MIDDLE),
         "bad": sum(counts[s] for s in BAD),
-        "unjudged": counts["insufficient_data"] + counts["no_data_source"],
+        "unjudged": counts["insufficient_data"] + counts["no_data_source"] + counts["data_refused"],
     }
 
 
