@@ -4,7 +4,7 @@ import csv
 import io
 import json
 
-from missions.ingestion.periods import Period
+from missions.ingestion.periods import Period, period_label
 from missions.models import Metric, Observation
 from missions.selectors.catalogue import get_indicator_ids
 from missions.selectors.held_back import list_held_back
@@ -63,7 +63,18 @@ def list_metric_rows(metric: Metric):
         for held in list_held_back(indicator_ids=ids):
             row, note = held["row"], f"held back on review, not a value: {held['row'].reason}"
             blanks = ["", "", "", ""]  # period_start, value, lci_95, uci_95: a held-back row has no value
-            yield [held["indicator"], breakdown, row.area_code, row.period, *blanks, HELD_BACK, note, *held["release"]]
+            label = period_label(row.period)
+            yield [
+                held["indicator"],
+                breakdown,
+                row.area_code,
+                row.period,
+                label,
+                *blanks,
+                HELD_BACK,
+                note,
+                *held["release"],
+            ]
 
 
 def get_metric_metadata(metric: Metric) -> dict:
