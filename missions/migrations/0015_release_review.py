@@ -34,7 +34,7 @@ def grant(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('missions', '0013_history_no_truncate'),
+        ('missions', '0014_metric_series_read'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
