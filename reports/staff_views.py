@@ -1,7 +1,6 @@
 """Staff pages for a draft: edit its commentary, and see how it differs from the report before it."""
 
 from django import forms
-from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 
@@ -9,6 +8,7 @@ from reports.diff import diff_reports
 from reports.drafting import edit_commentary
 from reports.models import Report
 from reports.services import record_pre_release_access
+from reports.views import embargoed
 
 
 class CommentaryForm(forms.Form):
@@ -27,7 +27,7 @@ class CommentaryForm(forms.Form):
             )
 
 
-@staff_member_required
+@embargoed
 def commentary(request, pk):
     report = get_object_or_404(Report, pk=pk)
     if not request.user.has_perm("reports.view_report"):
@@ -52,7 +52,7 @@ def commentary(request, pk):
     return render(request, "reports/report_commentary.html", context)
 
 
-@staff_member_required
+@embargoed
 def diff(request, pk):
     report = get_object_or_404(Report, pk=pk)
     if not request.user.has_perm("reports.view_report"):

@@ -3,6 +3,7 @@
 import base64
 import hashlib
 import re
+from functools import wraps
 
 from django.contrib import admin
 from django.contrib.auth.views import redirect_to_login
@@ -62,12 +63,22 @@ def artefact(request, series, version, name):
     return _serve(get_object_or_404(Artefact, report=report, name=name), download=not name.endswith(".html"))
 
 
+def embargoed(view):
+    """Let through staff who may view reports (with a verified device when two-factor is on), and no one else."""
+
+    @wraps(view)
+    def guarded(request, *args, **kwargs):
+        if not admin.site.has_permission(request):
+            return redirect_to_login(request.get_full_path(), reverse("admin:login"))
+        if not request.user.has_perm("reports.view_report"):
+            raise PermissionDenied("viewing a report before its release needs the view report permission")
+        return view(request, *args, **kwargs)
+
+    return guarded
+
+
+@embargoed
 def preview(request, pk, name):
-    # Embargoed: a signed-in staff member (with a verified device when two-factor is on) who may view reports.
-    if not admin.site.has_permission(request):
-        return redirect_to_login(request.get_full_path(), reverse("admin:login"))
-    if not request.user.has_perm("reports.view_report"):
-        raise PermissionDenied("viewing a report before its release needs the view report permission")
     report = get_object_or_404(Report, pk=pk)
     record_pre_release_access(report=report, user=request.user, path=request.path)
     response = _serve(get_object_or_404(Artefact, report=report, name=name))

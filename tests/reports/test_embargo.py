@@ -96,3 +96,6 @@ def test_a_staff_preview_needs_the_view_report_permission_and_a_verified_device(
     response = client.get(f"/staff/reports/{report.pk}/report.html")
     assert response.status_code == expected
     assert (b"<p>x</p>" in response.content) == (expected == 200)
+    if expected != 200:  # every staff page of an unpublished report is guarded alike
+        for page in ("commentary", "diff"):
+            assert client.get(f"/staff/reports/{report.pk}/{page}/").status_code == expected
