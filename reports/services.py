@@ -105,9 +105,10 @@ def schedule_report(*, report: Report, user, release_at: datetime | None = None,
     )
     report.status, report.scheduled_for = Report.Status.SCHEDULED, release_at
     report.save(update_fields=["status", "scheduled_for"])
-    with transaction.atomic():  # re-rendered so the files carry their publication date
-        report.artefacts.all().delete()
-        store_artefacts(report)
+    if report.artefacts.exists():  # re-rendered so the files carry their publication date
+        with transaction.atomic():
+            report.artefacts.all().delete()
+            store_artefacts(report)
     return report
 
 

@@ -24,6 +24,7 @@ PAGES = (
     "/methodology/",
     "/reports/",
     "/calendar/",
+    "/coverage/",
     "/reports/feed.atom",
     "/corrections/feed.atom",
 )

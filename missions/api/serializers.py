@@ -298,5 +298,7 @@ class CoverageSerializer(serializers.Serializer):
     periods_held = serializers.IntegerField()
     first_period = serializers.CharField()
     last_period = serializers.CharField()
+    first_period_label = serializers.CharField()
+    last_period_label = serializers.CharField()
     next_expected = serializers.DateField(allow_null=True)
     overdue = serializers.BooleanField()

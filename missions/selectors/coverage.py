@@ -6,6 +6,7 @@ import yaml
 from django.db.models import Count, Max, Min
 
 from missions.cadence import next_expected
+from missions.ingestion.periods import period_label
 from missions.models import Metric, Observation, Release, Target
 from missions.selectors.catalogue import get_indicator_ids
 from missions.services.catalogue import DEFAULT_CATALOGUE
@@ -54,12 +55,18 @@ def _row(metric: Metric, today: date) -> dict:
         "periods_held": held["periods"],
         "first_period": held["first"] or "",
         "last_period": held["last"] or "",
+        "first_period_label": _label(held["first"], metric),
+        "last_period_label": _label(held["last"], metric),
         "next_expected": expected,
         "overdue": bool(expected and expected < today and held["periods"]),
         "units_note": _units_note(metric),
     }
     row |= _status(metric, slugs, held["periods"], newest)
     return row | {"status_label": STATUS_LABELS[row["status"]]}
+
+
+def _label(key: str | None, metric: Metric) -> str:
+    return period_label(key, period_type=metric.period_type or None) if key else ""
 
 
 def _status(metric, slugs, periods, newest) -> dict:

@@ -5,6 +5,7 @@ from collections import Counter
 import markdown
 from django.conf import settings
 from django.db import DatabaseError, connection
+from django.db.models import Prefetch
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.module_loading import import_string
@@ -45,9 +46,10 @@ def home(request):
         n: headline_of(attach_findings(m["targets"], names=names)) for n, m in missions.items() if m["targets"]
     }
     pillars = []
-    for pillar in Pillar.objects.prefetch_related("missions").order_by("framework__published", "number"):
+    in_order = Prefetch("missions", queryset=Mission.objects.order_by("number"))
+    for pillar in Pillar.objects.prefetch_related(in_order).order_by("framework__published", "number"):
         rows = []
-        for mission in pillar.missions.all().order_by("number"):
+        for mission in pillar.missions.all():
             entry = missions.get(mission.number, {"targets": []})
             labels = Counter(status_label(t["status"]) for t in entry["targets"])
             counts = sorted(labels.items(), key=_in_key_order)
