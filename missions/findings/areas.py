@@ -44,7 +44,8 @@ def gap_sentences(result: dict, subject: Subject, *, names: dict[str, str]) -> l
         f"{format_number(judged['baseline'], 2)} times the lowest's in {first} and "
         f"{format_number(judged['latest'], 2)} times in {last}."
     )
-    return [*sentences, ratio, _gap_clarity(status, "gap relative to the level")]
+    # the measure the status was judged on comes first, so the headline and the status agree
+    return [ratio, *sentences, _gap_clarity(status, "gap relative to the level")]
 
 
 def _gap_clarity(status: str, what: str = "gap") -> str:

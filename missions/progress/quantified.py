@@ -36,6 +36,12 @@ def bounded_ratio(
     return ((now - start) / elapsed) / ((goal - start) / allowed), "linear rates on the logit scale (a percentage)"
 
 
+def inside_bounds(value: float, bounds: tuple[float, float]) -> bool:
+    """Whether a target lies inside its bounds rather than at one: the logit of a bound is infinite."""
+    low, high = bounds
+    return 0.001 <= (value - low) / (high - low) <= 0.999
+
+
 def classify(ratio: float, method: Method) -> Status:
     if ratio >= method.on_track_ratio:
         return Status.ON_TRACK
@@ -106,12 +112,14 @@ def assess_quantified(
     if latest.time <= baseline.time:
         return result(Status.INSUFFICIENT_DATA, "no value after the baseline yet", **figures)
     spans = {"elapsed": latest.time - baseline.time, "allowed": target_time - baseline.time}
-    if method.bounded_logit and bounds:
+    if method.bounded_logit and bounds and inside_bounds(target, bounds):
         ratio, basis = bounded_ratio(
             baseline=baseline.value, latest=latest.value, target=target, bounds=bounds, **spans
         )
     else:
         ratio, basis = growth_ratio(baseline=baseline.value, latest=latest.value, target=target, **spans)
+        if method.bounded_logit and bounds:
+            basis += " (the target is the bound itself, whose logit is infinite, so not on the logit scale)"
     status = classify(ratio, method)
     reason = f"ratio of actual to required progress R = {ratio:.2f}, from {basis}"
     if method.clear_changes_only and unclear_change(baseline, latest):

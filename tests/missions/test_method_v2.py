@@ -44,7 +44,9 @@ def test_the_median_pay_gap_narrows_relatively_under_version_2(shared_data):
     assert v2.status == Status.IMPROVING and test["interval_95"][1] < 0
     assert (test["draws"], test["seed"]) == (1000, METHOD_V2.resample_seed)
     assert round(v2.result["figures"]["latest"]["gap"], 1) == 271.9  # the absolute gap is still shown
-    finding = " ".join(write_finding(assessment_entry(v2)).sentences)
+    written = write_finding(assessment_entry(v2))
+    finding = " ".join(written.sentences)
+    assert written.headline.startswith("Measured relative to their level")  # the headline agrees with the status
     assert "was 1.61 times the lowest's in " in finding and " and 1.49 times in " in finding
     assert "areas widened from £239" in finding and "The gap relative to the level has clearly narrowed." in finding
 

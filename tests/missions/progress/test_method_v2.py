@@ -252,3 +252,14 @@ def test_progress_towards_a_percentage_target_is_measured_on_the_logit_scale():
     assert v1.status == Status.ON_TRACK and v1.figures["ratio"] == pytest.approx(1.58, abs=0.005)
     assert v2.figures["ratio"] == pytest.approx(0.669, abs=0.001) and v2.status == Status.ACCELERATION_NEEDED
     assert v2.figures["ratio_basis"] == "linear rates on the logit scale (a percentage)"
+
+
+def test_a_target_at_the_bound_itself_is_not_measured_on_the_logit_scale():
+    # devolution coverage 41 (2022.1) to 60 (2024.0), target 100 at 2030.5: logit(100%) is infinite, so compound rates:
+    # actual = (60/41)^(1/1.9) - 1 = 0.2220, required = (100/41)^(1/8.4) - 1 = 0.1120; R = 1.98: on track
+    points = [Point("2022-02", 2022.1, 41.0, months=0), Point("2024-01", 2024.0, 60.0, months=0)]
+    args = {"points": points, "baseline_period": "2022-02", "target_value": 100.0, "value_kind": "absolute"}
+    args |= {"target_time": 2030.5, "polarity": "higher", "bounds": (0.0, 100.0)}
+    result = assess_quantified(**args, method=METHOD_V2)
+    assert result.figures["ratio"] == pytest.approx(1.98, abs=0.01) and result.status == Status.ON_TRACK
+    assert result.figures["ratio_basis"].startswith("compound annual growth rates (the target is the bound itself")
