@@ -7,15 +7,14 @@ from missions.methodology import methodology_text
 from missions.models import Release
 from missions.selectors.coverage import list_coverage
 from missions.selectors.findings import attach_findings, get_area_names, headline_of, list_named_areas
-from missions.selectors.progress import list_mission_entries
-from missions.services.assess import recompute_assessments
+from missions.selectors.progress import list_assessments, list_mission_entries
 
 ATTRIBUTION = "Contains public sector information licensed under the Open Government Licence v3.0."
 
 
 def build_snapshot(*, as_of: date) -> dict:
-    """Return the report's frozen content for data as published on as_of; the same data gives the same snapshot."""
-    assessments = recompute_assessments(as_of=as_of)
+    """Return the report's frozen content from the assessments stored at as_of (a pure read: assess first)."""
+    assessments = list(list_assessments(as_of=as_of).filter(target__status="active"))
     methodology = assessments[0].methodology if assessments else None
     missions = list_mission_entries(assessments)
     names = get_area_names(list_named_areas([e for m in missions for e in m["targets"]]))
