@@ -121,22 +121,23 @@ def save_assessment(
 def save_assessments(results: list[tuple], *, as_of: date, methodology: Methodology) -> list[Assessment]:
     """Store results for (target, breakdown) at as_of, logging each change of status against the one before."""
     targets = [t for t, *_ in results]
-    previous = {}
-    for a in Assessment.objects.filter(target__in=targets, methodology=methodology, as_of__lte=as_of).order_by(
-        "as_of", "computed_at"
+    assessed = Assessment.objects.filter(target__in=targets, methodology=methodology)
+    same_day = {(a.target_id, a.breakdown): a for a in assessed.filter(as_of=as_of)}
+    # Of earlier assessments only the status is needed: loading their results grew with every day assessed.
+    earlier = {}
+    for target_id, breakdown, status in (
+        assessed.filter(as_of__lt=as_of)
+        .order_by("as_of", "computed_at")
+        .values_list("target_id", "breakdown", "status")
     ):
-        previous[(a.target_id, a.breakdown)] = a  # the last one wins: the latest on or before as_of
+        earlier[(target_id, breakdown)] = status  # the last one wins: the latest before as_of
     history = dict(
         Target.history.filter(id__in=[t.id for t in targets]).values_list("id").annotate(latest=Max("history_id"))
     )
     now, saved, changes = timezone.now(), [], []
     for target, breakdown, result, release_ids in results:
-        before = previous.get((target.id, breakdown))
-        row = (
-            before
-            if before is not None and before.as_of == as_of
-            else Assessment(target=target, breakdown=breakdown, as_of=as_of, methodology=methodology)
-        )
+        before = same_day.get((target.id, breakdown))
+        row = before or Assessment(target=target, breakdown=breakdown, as_of=as_of, methodology=methodology)
         stored = _values(row) if row.pk else None
         row.status, row.reason, row.result, row.release_ids = (
             str(result.status),
@@ -148,7 +149,7 @@ def save_assessments(results: list[tuple], *, as_of: date, methodology: Methodol
         row.target_snapshot, row.computed_at = target_snapshot(target, history.get(target.id)), now
         row.unchanged = stored is not None and stored == _values(row)
         saved.append(row)
-        old = before.status if before else ""
+        old = before.status if before else earlier.get((target.id, breakdown), "")
         if old != row.status:
             changes.append(
                 StatusChange(
