@@ -111,14 +111,20 @@ def clear_cache() -> None:
         client.delete(*keys)
 
 
-@pytest.fixture
-def people(django_user_model):
-    """An analyst, an approver, a publisher and a staff user with no permission."""
-    from tests.reports.conftest import make_user
+PEOPLE = {
+    "analyst": ("add_report", "view_report"),
+    "approver": ("approve_report", "view_report"),
+    "publisher": ("schedule_report", "view_report"),
+    "nobody": (),
+}
 
-    return {
-        "analyst": make_user(django_user_model, "analyst", "add_report", "view_report"),
-        "approver": make_user(django_user_model, "approver", "approve_report", "view_report"),
-        "publisher": make_user(django_user_model, "publisher", "schedule_report", "view_report"),
-        "nobody": make_user(django_user_model, "nobody"),
-    }
+
+@pytest.fixture
+def people(django_user_model, db):
+    """An analyst, an approver, a publisher and a staff user with no permission. Loaded as a data set, so they keep
+    the same ids in every test and a report built once (tests.reports.conftest) can be copied back with them."""
+    from tests.reports.conftest import make_user
+    from tests.snapshots import load_once
+
+    load_once("people", lambda: [make_user(django_user_model, name, *perms) for name, perms in PEOPLE.items()])
+    return {name: django_user_model.objects.get(username=name) for name in PEOPLE}
