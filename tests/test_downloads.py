@@ -121,6 +121,37 @@ def test_an_assessment_or_a_publication_queues_a_build_on_commit(homicide):
         assert queued.call_count == 2
 
 
+def test_a_governed_catalogue_change_rebuilds_the_downloads_once_it_commits(
+    homicide, admin_user, django_capture_on_commit_callbacks
+):
+    from django.core.exceptions import ValidationError
+
+    from missions.models import Metric
+    from missions.services.governance import edit_metric, retire, save_catalogue_object
+    from missions.tasks import build_downloads_task
+
+    build_downloads()
+    metric = Metric.objects.get(slug="homicide-rate")
+    run_now = mock.patch.object(build_downloads_task, "delay", side_effect=lambda: build_downloads_task())
+    with run_now as queued:
+        with django_capture_on_commit_callbacks(execute=True):
+            edit_metric(metric=metric, user=admin_user, changes={"name": "Killings per million"}, reason="plainer")
+            assert queued.call_count == 0  # not before the change commits
+        assert queued.call_count == 1
+        with django_capture_on_commit_callbacks(execute=True), pytest.raises(ValidationError):
+            edit_metric(metric=metric, user=admin_user, changes={"name": "Unexplained"}, reason=" ")
+        assert queued.call_count == 1  # a refused change queues nothing
+        with django_capture_on_commit_callbacks(execute=True):
+            retire(obj=metric.targets.first(), user=admin_user, on=date(2026, 7, 1), reason="Dropped")
+        assert queued.call_count == 2
+        metric.name = "Homicides per million people"
+        with django_capture_on_commit_callbacks(execute=True):  # the admin's door
+            save_catalogue_object(obj=metric, user=admin_user, reason="plainer still")
+        assert queued.call_count == 3
+    csv_file = Download.objects.get(name="homicide-rate.csv").file
+    assert "# name,Homicides per million people" in csv_file.open().read().decode()
+
+
 def test_the_command_twin_builds_every_file_and_make_data_runs_it(homicide):
     call_command("build_downloads")
     assert Download.objects.count() == METRICS + 1

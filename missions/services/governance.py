@@ -4,6 +4,7 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.dispatch import Signal
 from django.utils import timezone
 
 from missions.models import Metric, Mission, Source, Target
@@ -21,6 +22,15 @@ EDITABLE_METRIC_FIELDS = {
     "notes",
     "role",
 }
+
+# Sent once a governed catalogue change commits; the interface (missions/signals.py) queues what depends on the
+# catalogue, such as the downloads, which print each metric's name and definition.
+catalogue_changed = Signal()
+
+
+def announce_change(obj) -> None:
+    """Send catalogue_changed for obj when the current transaction commits (never for a change rolled back)."""
+    transaction.on_commit(lambda: catalogue_changed.send(sender=type(obj), instance=obj))
 
 
 def require(user, perm: str, action: str) -> None:
@@ -50,6 +60,7 @@ def save_catalogue_object(*, obj: Mission | Metric | Target, user, reason: str):
             return retire(obj=obj, user=user, on=on, reason=obj.retired_reason or reason)
     obj._change_reason, obj._history_user = _reason(reason), user
     obj.save()
+    announce_change(obj)
     return obj
 
 
@@ -69,6 +80,7 @@ def record_series(*, metric: Metric, user, reason: str) -> Metric:
         metric.series_read = text
         metric._change_reason, metric._history_user = _reason(reason), user
         metric.save()
+        announce_change(metric)
     return metric
 
 
@@ -87,6 +99,7 @@ def _apply(obj, *, changes: dict, allowed: set, user, reason: str):
     obj._change_reason, obj._history_user = _reason(reason), user
     obj.full_clean()
     obj.save()
+    announce_change(obj)
     return obj
 
 
@@ -112,6 +125,7 @@ def retire(*, obj: Mission | Target, user, on: date, reason: str):
     obj.status, obj.retired_on, obj.retired_reason = Mission.Status.RETIRED, on, _reason(reason)
     obj._change_reason, obj._history_user = f"Retired: {reason.strip()}", user
     obj.save()
+    announce_change(obj)
     return obj
 
 
