@@ -95,6 +95,58 @@ def test_the_target_list_reads_every_change_history_in_one_query(site_data, api,
     assert Target.objects.count() > 8
 
 
+def test_a_malformed_as_of_is_refused_with_a_clear_message(site_data, api):
+    for name in ("observations", "assessments"):
+        for text in ("June", "30/06/2026", "2026-13-01"):
+            response = api.get(f"/api/{name}/", {"as_of": text})
+            assert response.status_code == 400, (name, text)
+            assert response.json() == {"as_of": ["as_of must be a date written YYYY-MM-DD, for example 2026-06-30."]}
+
+
+def test_assessments_as_of_a_date_are_those_made_for_that_date(site_data, api):
+    assert api.get("/api/assessments/", {"as_of": "2026-06-30"}).json()["count"] == len(site_data)
+    assert api.get("/api/assessments/", {"as_of": "2026-06-29"}).json()["count"] == 0
+
+
+def test_every_as_of_parameter_is_a_date_with_its_own_documented_meaning():
+    from drf_spectacular.generators import SchemaGenerator
+
+    paths = SchemaGenerator().get_schema(request=None, public=True)["paths"]
+    meanings = {}
+    for path, operations in paths.items():
+        for parameter in operations["get"].get("parameters", []):
+            if parameter["name"] == "as_of":
+                assert parameter["schema"] == {"type": "string", "format": "date"}, path
+                meanings[path] = parameter["description"]
+    assert set(meanings) == {"/api/observations/", "/api/assessments/"}
+    assert "as published at the end of this date" in meanings["/api/observations/"]
+    assert "exactly this date" in meanings["/api/assessments/"]
+
+
+@pytest.mark.parametrize(
+    ("name", "limit"),
+    [
+        ("missions", 2),
+        ("metrics", 2),
+        ("targets", 3),  # the page, its count and every target's change history in one query
+        ("areas", 2),
+        ("indicators", 2),
+        ("observations", 2),
+        ("observations/?as_of=2025-06-01", 2),
+        ("assessments", 2),
+        ("releases", 3),  # and the rows held back, prefetched
+        ("coverage", 60),  # one aggregate of the periods held per metric (52)
+        ("reports", 3),
+    ],
+)
+def test_api_lists_stay_within_a_query_budget(site_data, api, django_assert_max_num_queries, name, limit):
+    from missions.caching import bump_data_version
+
+    bump_data_version()  # a fresh data version: the response is built, not served from the public cache
+    with django_assert_max_num_queries(limit):
+        assert api.get(f"/api/{name}" + ("" if "?" in name else "/")).status_code == 200
+
+
 def test_csv_is_offered_for_any_list(site_data, api):
     response = api.get("/api/metrics/", {"format": "csv"})
     assert response["Content-Type"].startswith("text/csv")

@@ -8,7 +8,7 @@ from django.db.models import Count, Max, Min
 from missions.cadence import next_expected
 from missions.ingestion.periods import period_label
 from missions.models import Metric, Observation, Release, Target
-from missions.selectors.catalogue import get_indicator_ids
+from missions.selectors.catalogue import get_indicator_ids, index_indicators
 from missions.services.catalogue import DEFAULT_CATALOGUE
 
 STATUS_LABELS = {
@@ -28,18 +28,27 @@ def list_coverage(*, today: date) -> list[dict]:
         .prefetch_related("series", "targets")
         .order_by("mission__number", "slug")
     )
-    return [_row(metric, today) for metric in metrics]
+    index, releases = index_indicators(), _releases_by_source()  # once, not per metric
+    return [_row(metric, today, index=index, releases=releases) for metric in metrics]
 
 
-def _row(metric: Metric, today: date) -> dict:
+def _releases_by_source() -> dict[str, list[Release]]:
+    """Return every release by source slug, newest first."""
+    found: dict[str, list[Release]] = {}
+    for release in Release.objects.select_related("source").order_by("-release_date", "-id"):
+        found.setdefault(release.source.slug, []).append(release)
+    return found
+
+
+def _row(metric: Metric, today: date, *, index: dict, releases: dict[str, list[Release]]) -> dict:
     slugs = sorted({s.source_slug for s in metric.series.all()})
-    ids = [i for group in get_indicator_ids(metric=metric).values() for i in group]
+    ids = [i for group in get_indicator_ids(metric=metric, index=index).values() for i in group]
     held = Observation.objects.filter(indicator_id__in=ids, superseded_by__isnull=True).aggregate(
         periods=Count("period", distinct=True), first=Min("period"), last=Max("period")
     )
-    latest = Release.objects.filter(source__slug__in=slugs).select_related("source").order_by("-release_date", "-id")
-    stored = latest.filter(status__in=STORED).first()
-    newest = latest.first()
+    latest = sorted((r for slug in slugs for r in releases.get(slug, [])), key=lambda r: (r.release_date, r.id))[::-1]
+    stored = next((r for r in latest if r.status in STORED), None)
+    newest = latest[0] if latest else None
     expected = next_expected(last=stored.release_date if stored else None, frequency=metric.frequency)
     row = {
         "mission": metric.mission.number,

@@ -9,7 +9,11 @@ from missions.models import Observation
 
 def list_observations_as_of(*, indicator_ids, as_of: date | None = None):
     """Return the observations current at the end of as_of (today's when None): "as published on date D"."""
-    rows = Observation.objects.filter(indicator_id__in=indicator_ids)
+    return filter_as_published(Observation.objects.filter(indicator_id__in=indicator_ids), as_of=as_of)
+
+
+def filter_as_published(rows, *, as_of: date | None):
+    """Return those of rows (observations) current at the end of as_of (today's when None)."""
     if as_of is None:
         return rows.filter(superseded_by__isnull=True)
     return rows.filter(release__release_date__lte=as_of).filter(
