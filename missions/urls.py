@@ -11,6 +11,7 @@ urlpatterns = [
     path("metrics/<slug:slug>/", pages.metric_detail, name="metric"),
     path("metrics/<slug:slug>/data.csv", downloads.metric_csv, name="metric-csv"),
     path("areas/", areas.area_search, name="areas"),
+    path("areas/compare/", areas.area_compare, name="area-compare"),
     path("areas/<str:code>/", areas.area_detail, name="area"),
     path("methodology/", pages.methodology, name="methodology"),
     path("methodology/compare/", pages.methodology_compare, name="methodology-compare"),

@@ -6,6 +6,8 @@ import sys
 PURE = [
     "missions.progress",
     "missions.findings",
+    "missions.findings.ranks",
+    "missions.views.area_choice",
     "reports.changes",
     "reports.commentary",
     "missions.statuses",

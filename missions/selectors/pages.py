@@ -4,10 +4,9 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils.module_loading import import_string
 
-from missions.geography import UK
 from missions.ingestion.periods import period_label
-from missions.models import Area, Indicator, Metric, Observation, Target
-from missions.selectors.catalogue import get_indicator_ids, index_indicators
+from missions.models import Area, Indicator, Metric, Target
+from missions.selectors.catalogue import get_indicator_ids
 
 
 def get_charts(entry: dict, names: dict[str, str]) -> list[dict]:
@@ -59,46 +58,6 @@ def search_areas(query: str, limit: int = 50):
     if not query:
         return Area.objects.none()
     return Area.objects.filter(Q(code__iexact=query) | Q(name__icontains=query)).order_by("name")[:limit]
-
-
-def compare_area(area: Area) -> list[dict]:
-    """Return, for every metric with data for the area, its latest value beside its region, nation and the UK."""
-    comparators = [c for c in (area.parent, area.country) if c is not None]
-    codes = [area.code, *[c.code for c in comparators], UK]
-    index = index_indicators()
-    metrics = list(Metric.objects.prefetch_related("series").select_related("mission").order_by("mission__number"))
-    wanted = {m.pk: get_indicator_ids(metric=m, index=index) for m in metrics}
-    values = _current_by_indicator([i for groups in wanted.values() for ids in groups.values() for i in ids], codes)
-    rows = []
-    for metric in metrics:
-        for breakdown, ids in wanted[metric.pk].items():
-            found = [v for i in sorted(ids) for v in values.get(i, [])]
-            own = [v for v in found if v["area_code"] == area.code and v["value"] is not None]
-            if not own:
-                continue
-            latest = max(own, key=lambda v: v["period_start"])
-            same = {v["area_code"]: v for v in found if v["period"] == latest["period"]}
-            rows.append(
-                {
-                    "metric": metric,
-                    "breakdown": breakdown,
-                    "period": latest["period"],
-                    "value": latest["value"],
-                    "status": latest["status"],
-                    "comparators": [(c, same.get(c.code)) for c in comparators],
-                    "uk": same.get(UK),
-                }
-            )
-    return rows
-
-
-def _current_by_indicator(indicator_ids, codes) -> dict[int, list[dict]]:
-    """Return the current values of these indicators for these areas, by indicator, in one query."""
-    grouped: dict[int, list[dict]] = {}
-    rows = Observation.objects.filter(indicator_id__in=indicator_ids, area_code__in=codes, superseded_by__isnull=True)
-    for row in rows.values("indicator_id", "area_code", "period", "period_start", "value", "status"):
-        grouped.setdefault(row["indicator_id"], []).append(row)
-    return grouped
 
 
 def list_indicators_for(metric: Metric) -> list[Indicator]:

@@ -1,10 +1,14 @@
-"""Area pages: search by name or code, and how one area stands on every metric."""
+"""Area pages: search by name or code, how one area stands on every metric, and two or three areas side by side."""
 
 from django.shortcuts import get_object_or_404, render
 
 from missions.caching import public_cache
 from missions.models import Area
-from missions.selectors.pages import compare_area, search_areas
+from missions.selectors.areas import compare_area, compare_areas, list_comparators
+from missions.selectors.pages import search_areas
+from missions.views.area_choice import AreaChoiceError, parse_area_codes
+
+AREAS = Area.objects.select_related("parent", "country", "successor")
 
 
 @public_cache(params=("q",))
@@ -15,7 +19,27 @@ def area_search(request):
 
 @public_cache
 def area_detail(request, code):
-    area = get_object_or_404(Area.objects.select_related("parent", "country", "successor"), code=code)
-    comparators = [c for c in (area.parent, area.country) if c is not None]
-    context = {"area": area, "rows": compare_area(area), "comparators": comparators}
+    area = get_object_or_404(AREAS, code=code)
+    context = {"area": area, "rows": compare_area(area), "comparators": list_comparators(area)}
     return render(request, "missions/area_detail.html", context)
+
+
+@public_cache(params=("areas",))
+def area_compare(request):
+    given = request.GET.getlist("areas")
+    try:
+        codes = parse_area_codes(given)
+        areas = _find(codes)
+    except AreaChoiceError as error:
+        context = {"error": error.message, "given": [c[:12] for c in given[:3]]}
+        return render(request, "missions/area_compare.html", context, status=error.status)
+    context = {"areas": areas, "rows": compare_areas(areas) if areas else [], "given": codes}
+    return render(request, "missions/area_compare.html", context)
+
+
+def _find(codes: list[str]) -> list[Area]:
+    found = {a.code: a for a in AREAS.filter(code__in=codes)}
+    missing = [c for c in codes if c not in found]
+    if missing:
+        raise AreaChoiceError(f"No area has the code {' or '.join(missing)}.", status=404)
+    return [found[c] for c in codes]
