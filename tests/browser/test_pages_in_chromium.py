@@ -82,6 +82,8 @@ PAGES = [
     "/areas/?q=leeds",
     "/areas/E08000035/",
     "/areas/E10000006/",
+    "/areas/compare/?areas=E08000035&areas=E06000001&areas=W06000015",
+    "/areas/compare/",
     "/methodology/",
     "/data/",
     "/licence/",
@@ -128,6 +130,30 @@ def test_the_mission_page_shows_the_statuses_the_api_gives(browser, live_server,
         assert page.locator(f"[id='{key}'] .app-status").inner_text() == row["status_label"]
     charts = page.locator("img.app-chart__image")
     assert charts.count() >= 4 and all(charts.nth(i).get_attribute("alt") for i in range(charts.count()))
+
+
+def test_the_area_compare_form_works_without_javascript(browser, live_server, site_data):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_server.url + "/areas/E08000035/")
+    page.fill("#compare-2", "e06000001")
+    page.click("form.app-compare-form button")
+    assert page.url.endswith("/areas/compare/?areas=E08000035&areas=e06000001&areas=")
+    assert page.locator("h1").inner_text() == "Leeds and Hartlepool compared"
+    page.fill("#compare-3", "E08000035")
+    page.click("form.app-compare-form button")
+    assert "E08000035 is given more than once" in page.locator(".govuk-error-summary").inner_text()
+    context.close()
+
+
+@pytest.mark.parametrize(
+    "path", ["/areas/E08000035/", "/areas/compare/?areas=E08000035&areas=E06000001&areas=W06000015"]
+)
+def test_the_area_pages_fit_a_375_pixel_screen(browser, live_server, site_data, path):
+    page = browser.new_context(viewport={"width": 375, "height": 800}, bypass_csp=True).new_page()
+    page.goto(live_server.url + path)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    assert violations(page) == []
 
 
 def test_the_api_docs_load(browser, live_server):
