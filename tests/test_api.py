@@ -135,7 +135,7 @@ def test_every_as_of_parameter_is_a_date_with_its_own_documented_meaning():
         ("observations/?as_of=2025-06-01", 2),
         ("assessments", 2),
         ("releases", 3),  # and the rows held back, prefetched
-        ("coverage", 60),  # one aggregate of the periods held per metric (52)
+        ("coverage", 8),  # indicators and releases once, then one aggregate per metric holding data (two here)
         ("reports", 3),
     ],
 )

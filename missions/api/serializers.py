@@ -1,9 +1,11 @@
 """API serializers: plain read-only views of the public models."""
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from missions.ingestion.periods import Period, period_label
 from missions.models import Area, Assessment, HeldBackRow, Indicator, Metric, Mission, Observation, Release, Target
+from missions.selectors.devolved import list_devolved_series
 from missions.statuses import status_label
 
 
@@ -28,8 +30,16 @@ class MissionSerializer(serializers.ModelSerializer):
         ]
 
 
+class DevolvedSeriesSerializer(serializers.Serializer):
+    source = serializers.CharField(help_text="the devolved nation's own source folder")
+    nation = serializers.CharField()
+    included = serializers.BooleanField(help_text="joined to this metric because the definitions match")
+    statement = serializers.CharField(help_text="why it is or is not included, quoting the publishers' metadata")
+
+
 class MetricSerializer(serializers.ModelSerializer):
     mission = serializers.CharField(source="mission.slug")
+    devolved = serializers.SerializerMethodField()
 
     class Meta:
         model = Metric
@@ -48,7 +58,12 @@ class MetricSerializer(serializers.ModelSerializer):
             "comparison_prefixes",
             "definition",
             "notes",
+            "devolved",
         ]
+
+    @extend_schema_field(DevolvedSeriesSerializer(many=True))
+    def get_devolved(self, obj) -> list[dict]:
+        return list_devolved_series(metric_slug=obj.slug)
 
 
 class TargetChangeSerializer(serializers.Serializer):

@@ -14,6 +14,7 @@ from missions.caching import public_cache
 from missions.methodology import methodology_text
 from missions.models import Area, Methodology, Metric, Mission, Pillar, Source
 from missions.selectors.comparison import list_method_comparison
+from missions.selectors.devolved import list_devolved_series
 from missions.selectors.findings import attach_findings, get_area_names, headline_of, list_named_areas
 from missions.selectors.pages import get_charts, list_indicators_for, list_target_changes, list_targets_of
 from missions.selectors.progress import (
@@ -97,7 +98,12 @@ def metric_detail(request, slug):
     metric = get_object_or_404(Metric.objects.select_related("mission"), slug=slug)
     entries = list_mission_entries(list_assessments().filter(target__metric=metric))
     targets = [t for m in entries for t in m["targets"]]
-    context = {"metric": metric, "entries": _with_charts(targets), "indicators": list_indicators_for(metric)}
+    context = {
+        "metric": metric,
+        "entries": _with_charts(targets),
+        "indicators": list_indicators_for(metric),
+        "devolved": list_devolved_series(metric_slug=metric.slug),
+    }
     return render(request, "missions/metric_detail.html", context)
 
 

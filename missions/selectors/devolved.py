@@ -1,0 +1,22 @@
+"""Devolved nations' series published in folders of their own: joined to a UK-wide metric only where the
+definitions match, and otherwise stated on the metric (the catalogue's `devolved` entries, quoting the metadata)."""
+
+from functools import cache
+
+import yaml
+
+from missions.services.catalogue import DEFAULT_CATALOGUE
+
+FIELDS = ("source", "nation", "included", "statement")
+
+
+@cache
+def _devolved_by_metric() -> dict[str, tuple[dict, ...]]:
+    # The catalogue file is part of the code: read once per process.
+    data = yaml.safe_load(DEFAULT_CATALOGUE.read_text(encoding="utf-8"))
+    return {m["slug"]: tuple({k: d[k] for k in FIELDS} for d in m.get("devolved", [])) for m in data["metrics"]}
+
+
+def list_devolved_series(*, metric_slug: str) -> list[dict]:
+    """Return each devolved nation's separate series for a metric: whether it is included, and why in words."""
+    return [dict(d) for d in _devolved_by_metric().get(metric_slug, ())]
