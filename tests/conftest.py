@@ -58,6 +58,14 @@ def site_data(shared_data, db):
     return list(Assessment.objects.order_by("id"))
 
 
+@pytest.fixture
+def published_report(site_data, people):
+    """A report on the site data, built, approved, scheduled and published by the four people."""
+    from tests.reports.conftest import build_published_report
+
+    return build_published_report(people)
+
+
 def load_site_data(shared_data: Path) -> None:
     from datetime import date
 

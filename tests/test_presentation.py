@@ -4,11 +4,8 @@ no period in storage syntax, no target's internal name, no formula notation, no 
 import re
 import subprocess
 import sys
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 import pytest
-import time_machine
 
 from missions.models import Mission
 
@@ -46,22 +43,8 @@ def _public_strings(data) -> list[str]:
     return [data] if isinstance(data, str) else []
 
 
-def _published_report(people):
-    from reports.services import approve_report, build_report, publish_due_reports, schedule_report
-
-    london = ZoneInfo("Europe/London")
-    with time_machine.travel(datetime(2026, 11, 23, 15, 0, tzinfo=london), tick=False):
-        report = build_report(as_of=date(2026, 6, 30), title="Progress report", author=people["analyst"])
-        approve_report(report=report, user=people["approver"])
-        schedule_report(report=report, user=people["publisher"])
-    with time_machine.travel(datetime(2026, 11, 24, 9, 30, tzinfo=london), tick=False):
-        publish_due_reports()
-    report.refresh_from_db()
-    return report
-
-
-def test_no_page_feed_api_answer_or_report_shows_storage_periods_internal_names_or_formulas(site_data, people, client):
-    report = _published_report(people)
+def test_no_page_feed_api_answer_or_report_shows_storage_periods_internal_names_or_formulas(published_report, client):
+    report = published_report
     texts = {url: _shown_text(client.get(url).content.decode()) for url in PAGES}
     texts[f"/reports/{report.series}/v1/"] = _shown_text(client.get(f"/reports/{report.series}/v1/").content.decode())
     texts["report.html"] = _shown_text(bytes(report.artefacts.get(name="report.html").content).decode())

@@ -3,12 +3,9 @@
 import json
 import os
 import shutil
-from datetime import date, datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
-import time_machine
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -42,21 +39,6 @@ def browser():
         yield instance
         instance.close()
     os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-
-
-@pytest.fixture
-def published_report(site_data, people):
-    from reports.services import approve_report, build_report, publish_due_reports, schedule_report
-
-    london = ZoneInfo("Europe/London")
-    with time_machine.travel(datetime(2026, 11, 23, 15, tzinfo=london), tick=False):
-        report = build_report(as_of=date(2026, 6, 30), author=people["analyst"])
-        approve_report(report=report, user=people["approver"])
-        schedule_report(report=report, user=people["publisher"])
-    with time_machine.travel(datetime(2026, 11, 24, 9, 30, tzinfo=london), tick=False):
-        publish_due_reports()
-    report.refresh_from_db()
-    return report
 
 
 @pytest.fixture(autouse=True)

@@ -1,4 +1,8 @@
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
 import pytest
+import time_machine
 from django.contrib.auth.models import Permission
 
 from missions.services.catalogue import load_catalogue
@@ -11,6 +15,33 @@ def make_user(django_user_model, name: str, *perms: str, staff: bool = True):
     for perm in perms:
         user.user_permissions.add(Permission.objects.get(codename=perm))
     return django_user_model.objects.get(pk=user.pk)  # fresh permission cache
+
+
+LONDON = ZoneInfo("Europe/London")
+AS_OF = date(2026, 6, 30)
+MONDAY = datetime(2026, 11, 23, 15, 0, tzinfo=LONDON)
+
+
+def publish(report, people, *, at: datetime = MONDAY):
+    """Approve and schedule a draft at `at` (the approver and publisher of `people`), then release it when due."""
+    from reports.services import approve_report, publish_due_reports, schedule_report
+
+    with time_machine.travel(at, tick=False):
+        approve_report(report=report, user=people["approver"])
+        schedule_report(report=report, user=people["publisher"])
+    with time_machine.travel(report.scheduled_for, tick=False):
+        publish_due_reports()
+    report.refresh_from_db()
+    return report
+
+
+def build_published_report(people, *, as_of: date = AS_OF, at: datetime = MONDAY):
+    """Build a report on Monday afternoon as the analyst and publish it at 09:30 the next working day."""
+    from reports.services import build_report
+
+    with time_machine.travel(at, tick=False):
+        report = build_report(as_of=as_of, author=people["analyst"])
+    return publish(report, people, at=at)
 
 
 @pytest.fixture

@@ -1,7 +1,6 @@
 """Since the last report: statuses that moved, new releases, revisions of printed figures, target changes."""
 
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
@@ -9,9 +8,9 @@ import time_machine
 from missions.models import Target
 from missions.services.ingest import ingest_source, register_source
 from reports.changes import compare_snapshots
-from reports.services import approve_report, build_report, publish_due_reports, schedule_report
+from reports.services import build_report
+from tests.reports.conftest import LONDON, publish
 
-LONDON = ZoneInfo("Europe/London")
 HLE = "healthy-life-expectancy"
 
 
@@ -80,16 +79,6 @@ def test_a_revision_too_small_to_change_the_printed_figure_is_not_listed():
     assert compare_snapshots(before, after)["revisions"] == []
 
 
-def publish(report, people, when):
-    with time_machine.travel(when, tick=False):
-        approve_report(report=report, user=people["approver"])
-        schedule_report(report=report, user=people["publisher"])
-    with time_machine.travel(datetime(when.year, when.month, when.day + 1, 9, 30, tzinfo=LONDON), tick=False):
-        publish_due_reports()
-    report.refresh_from_db()
-    return report
-
-
 @pytest.mark.django_db
 def test_a_report_after_a_later_vintage_lists_the_revisions_releases_and_goalposts_since_the_last(
     hle_data, people, data_server, client
@@ -98,7 +87,7 @@ def test_a_report_after_a_later_vintage_lists_the_revisions_releases_and_goalpos
     ingest_source(source=register_source(slug=HLE), location=vintage, release_date=date(2024, 12, 19))
     first = build_report(as_of=date(2025, 6, 1), author=people["analyst"])
     assert first.snapshot["changes"]["previous"] is None
-    first = publish(first, people, datetime(2026, 11, 23, 15, 0, tzinfo=LONDON))
+    first = publish(first, people, at=datetime(2026, 11, 23, 15, 0, tzinfo=LONDON))
     target = Target.objects.get(metric__slug=HLE, key="change")
     target.target_year, target._change_reason = 2036, "Test: the target year moved"
     target.save()
@@ -114,6 +103,6 @@ def test_a_report_after_a_later_vintage_lists_the_revisions_releases_and_goalpos
     page = bytes(second.artefacts.get(name="report.html").content).decode()
     assert "Revisions to figures the last report printed" in page and f"{gap[0]['old']:.1f}" in page
     assert client.get(f"/api/reports/{second.pk}/changes/").status_code == 404  # embargoed until published
-    second = publish(second, people, datetime(2026, 11, 25, 15, 0, tzinfo=LONDON))
+    second = publish(second, people, at=datetime(2026, 11, 25, 15, 0, tzinfo=LONDON))
     response = client.get(f"/api/reports/{second.pk}/changes/")
     assert response.status_code == 200 and response.json() == changes

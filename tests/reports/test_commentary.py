@@ -1,7 +1,6 @@
 """Commentary: drafted from the findings, sanitised, under four-eyes approval, immutable once published."""
 
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+from datetime import datetime
 
 import pytest
 import time_machine
@@ -11,28 +10,16 @@ from django.db import DatabaseError, connection, transaction
 from reports.commentary import render_markdown
 from reports.drafting import edit_commentary
 from reports.models import Report
-from reports.services import approve_report, build_report, correct_report, publish_due_reports, schedule_report
-from tests.reports.conftest import make_user
+from reports.services import approve_report, build_report, correct_report, schedule_report
+from tests.reports.conftest import AS_OF, LONDON, make_user, publish
 
 pytestmark = pytest.mark.django_db
-LONDON = ZoneInfo("Europe/London")
-AS_OF = date(2026, 6, 30)
 HEALTH = "health"
 
 
 @pytest.fixture
 def team(people, django_user_model):
     return people | {"writer": make_user(django_user_model, "writer", "add_report", "view_report", "change_report")}
-
-
-def publish(report: Report, team, *, at=datetime(2026, 11, 23, 15, 0, tzinfo=LONDON)) -> Report:
-    with time_machine.travel(at, tick=False):
-        approve_report(report=report, user=team["approver"])
-        schedule_report(report=report, user=team["publisher"])
-    with time_machine.travel(datetime(2026, 11, 24, 9, 30, tzinfo=LONDON), tick=False):
-        publish_due_reports()
-    report.refresh_from_db()
-    return report
 
 
 def html(report: Report) -> str:

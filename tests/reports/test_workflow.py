@@ -2,7 +2,6 @@
 
 import io
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
@@ -13,22 +12,9 @@ from pypdf import PdfReader
 from missions.models import Target
 from reports.models import Artefact, PreReleaseAccess, Report, ScheduleChange
 from reports.services import approve_report, build_report, correct_report, publish_due_reports, schedule_report
+from tests.reports.conftest import AS_OF, LONDON, MONDAY, build_published_report, publish
 
 pytestmark = pytest.mark.django_db
-LONDON = ZoneInfo("Europe/London")
-AS_OF = date(2026, 6, 30)
-MONDAY = datetime(2026, 11, 23, 15, 0, tzinfo=LONDON)
-
-
-def published(people, title="Progress report") -> Report:
-    with time_machine.travel(MONDAY, tick=False):
-        report = build_report(as_of=AS_OF, title=title, author=people["analyst"])
-        approve_report(report=report, user=people["approver"])
-        schedule_report(report=report, user=people["publisher"])
-    with time_machine.travel(datetime(2026, 11, 24, 9, 30, tzinfo=LONDON), tick=False):
-        publish_due_reports()
-    report.refresh_from_db()
-    return report
 
 
 def test_the_author_cannot_approve_their_own_report(hle_data, people, django_user_model):
@@ -80,7 +66,7 @@ def test_the_beat_task_publishes_exactly_at_the_release_time_and_not_before(hle_
 
 
 def test_a_published_report_cannot_be_altered_in_the_model_or_the_database(hle_data, people):
-    report = published(people)
+    report = build_published_report(people)
     report.title = "Something else"
     with pytest.raises(ValidationError):
         report.save()
@@ -105,7 +91,7 @@ def test_a_published_report_cannot_be_altered_in_the_model_or_the_database(hle_d
 def test_later_edits_and_releases_leave_a_published_report_byte_for_byte_unchanged(hle_data, people, data_server):
     from missions.services.ingest import ingest_source, register_source
 
-    report = published(people)
+    report = build_published_report(people)
     before = {a.name: bytes(a.content) for a in report.artefacts.all()}
     target = Target.objects.get(metric__slug="healthy-life-expectancy", key="change")
     target.value = 3
@@ -141,15 +127,12 @@ def test_the_pdf_opens_and_has_one_section_per_mission(hle_data, people):
 
 
 def test_a_correction_is_a_new_version_and_the_old_one_stays_marked_superseded(hle_data, people, client):
-    old = published(people)
-    with time_machine.travel(datetime(2026, 11, 25, 12, 0, tzinfo=LONDON), tick=False):
+    old = build_published_report(people)
+    wednesday = datetime(2026, 11, 25, 12, 0, tzinfo=LONDON)
+    with time_machine.travel(wednesday, tick=False):
         new = correct_report(report=old, user=people["analyst"], notice="The baseline of target X was misstated.")
-        approve_report(report=new, user=people["approver"])
-        schedule_report(report=new, user=people["publisher"])
-    with time_machine.travel(datetime(2026, 11, 26, 9, 30, tzinfo=LONDON), tick=False):
-        publish_due_reports()
+    new = publish(new, people, at=wednesday)
     old.refresh_from_db()
-    new.refresh_from_db()
     assert (old.status, new.status, new.version, new.series) == ("superseded", "published", 2, old.series)
     assert client.get(f"/reports/{old.series}/v1/").status_code == 200
     assert b"misstated" in client.get(f"/reports/{old.series}/v2/").content
