@@ -70,12 +70,23 @@ def format_share(share: float) -> str:
     return f"{round(share * 100):.0f}%"
 
 
+# Beyond these a rounded percentage would claim certainty the projection does not have (0% or 100%).
+PROBABILITY_FLOOR, PROBABILITY_CEILING = 0.01, 0.99
+
+
+def probability_bound(p: float) -> str | None:
+    """Return "below 1%" or "above 99%" for a probability beyond the bounds, else None."""
+    if p < PROBABILITY_FLOOR:
+        return "below 1%"
+    if p > PROBABILITY_CEILING:
+        return "above 99%"
+    return None
+
+
 def phrase_probability(p: float) -> str:
     """Return a probability as the report says it: "below 1%", "above 99%", or "about 35%" (nearest 5%)."""
-    if p < 0.01:
-        return "below 1%"
-    if p > 0.99:
-        return "above 99%"
+    if bound := probability_bound(p):
+        return bound
     nearest = 5 * round(p * 20)
     if nearest in (0, 100):
         nearest = round(p * 100)
@@ -84,12 +95,12 @@ def phrase_probability(p: float) -> str:
 
 def likelihood(p: float) -> str:
     """Return what a probability of meeting the target means, in the words the report uses."""
-    if p < 0.01:
+    if p < PROBABILITY_FLOOR:
         return "will not be met"
     if p < 1 / 3:
         return "is unlikely to be met"
     if p <= 2 / 3:
         return "is about as likely as not to be met"
-    if p <= 0.99:
+    if p <= PROBABILITY_CEILING:
         return "is likely to be met"
     return "will be met"

@@ -1,5 +1,7 @@
 """The headline figures of a result, as pages, API, reports and the assess command show them. Pure: no Django."""
 
+from missions.findings.numbers import probability_bound
+
 
 def summarise(result: dict) -> dict:
     """Return {measure, baseline, latest, target} from a stored result: plain values with their periods."""
@@ -39,8 +41,4 @@ def format_probability(probability: float | None) -> str:
     """Return a probability as a whole percentage, or "below 1%" / "above 99%" where rounding would mislead."""
     if probability is None:
         return "-"
-    if probability < 0.01:
-        return "below 1%"
-    if probability > 0.99:
-        return "above 99%"
-    return f"{probability:.0%}"
+    return probability_bound(probability) or f"{probability:.0%}"

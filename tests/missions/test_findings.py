@@ -8,6 +8,7 @@ import pytest
 from missions.findings import subject_of, write_finding
 from missions.findings.numbers import format_value, phrase_probability
 from missions.ingestion.periods import period_label
+from missions.progress import format_probability
 
 
 def hle_male() -> dict:
@@ -69,6 +70,21 @@ def test_values_are_rounded_by_the_metric_places_and_carry_their_unit(value, uni
 )
 def test_probabilities_are_phrased_as_the_report_prints_them(p, text):
     assert phrase_probability(p) == text
+
+
+@pytest.mark.parametrize(
+    ("p", "shown"),
+    [
+        (0.0, {"below 1%"}),
+        (0.0099, {"below 1%"}),
+        (0.01, {"1%", "about 1%"}),
+        (0.99, {"99%", "about 99%"}),
+        (0.9901, {"above 99%"}),
+        (1.0, {"above 99%"}),
+    ],
+)
+def test_pages_and_report_sentences_clamp_probabilities_at_the_same_bounds(p, shown):
+    assert {format_probability(p), phrase_probability(p)} == shown
 
 
 def every_area(figures: dict) -> dict:
