@@ -4,6 +4,7 @@ import math
 
 from scipy import stats
 
+from missions.progress.rule_figures import ChangeTest, DirectionFigures
 from missions.progress.series import find_baseline, point_dict, usable
 from missions.progress.timing import effective_points, inflation
 from missions.progress.types import METHOD_V1, Method, Point, Result, Status
@@ -11,7 +12,9 @@ from missions.progress.types import METHOD_V1, Method, Point, Result, Status
 RULE = "direction"
 
 
-def judge_change(*, baseline: Point, latest: Point, points: list[Point], better: int, method: Method) -> tuple:
+def judge_change(
+    *, baseline: Point, latest: Point, points: list[Point], better: int, method: Method
+) -> tuple[Status, str, ChangeTest]:
     """Return (status, reason, figures): intervals where both ends publish them, else a trend test."""
     if latest.time <= baseline.time:
         return Status.INSUFFICIENT_DATA, "no value after the baseline yet", {}
@@ -34,7 +37,7 @@ def judge_change(*, baseline: Point, latest: Point, points: list[Point], better:
             reason = f"no published intervals and {n_eff:.1f} independent points (the periods overlap); a trend needs 3"
             return Status.INSUFFICIENT_DATA, reason, {"effective_points": n_eff}
         p_value = overlap_corrected_p(fit, n=len(trend), n_eff=n_eff)
-    figures = {
+    figures: ChangeTest = {
         "test": "trend",
         "slope_per_year": round(float(fit.slope), 6),
         "p_value": round(p_value, 6),
@@ -72,6 +75,7 @@ def assess_direction(
     if baseline is None:
         return Result(rule, Status.INSUFFICIENT_DATA, how, method.version, inputs, {}, interpreted)
     latest = usable(points)[-1]
+    figures: DirectionFigures
     status, reason, figures = judge_change(
         baseline=baseline, latest=latest, points=usable(points), better=better, method=method
     )

@@ -10,6 +10,7 @@ import numpy as np
 from missions.progress.direction import judge_change
 from missions.progress.every_area import count_clear_changes, judge_clear_counts
 from missions.progress.resample import change_interval, clear_direction
+from missions.progress.rule_figures import BenchmarkFigures, EveryAreaFigures, GapFigures, GapMeasure
 from missions.progress.types import METHOD_V1, Method, Point, Result, Status
 
 Sections = dict[str, dict[str, Point]]  # period -> area -> point
@@ -20,7 +21,7 @@ def group_size(n: int, share: float) -> int:
     return max(1, math.floor(n * share + 0.5))
 
 
-def gap_at(section: dict[str, Point], *, share: float) -> dict:
+def gap_at(section: dict[str, Point], *, share: float) -> GapMeasure:
     """Return the top-group mean minus the bottom-group mean, P90/P10 and CV, naming both groups."""
     ranked = sorted(((p.value, code) for code, p in section.items() if p.usable), reverse=True)
     values = np.array([v for v, _ in ranked])
@@ -108,7 +109,7 @@ def assess_gap(
     status, reason, test = _judge_gap(
         ends=ends, series=series, periods=(base, latest), times=times, method=method, key=key
     )
-    figures = {
+    figures: GapFigures = {
         "baseline_period": base,
         "baseline_choice": note,
         "latest_period": latest,
@@ -213,7 +214,7 @@ def assess_every_area(
         status, reason = Status.WORSENING, f"{worse} of {len(moves)} areas are worse than at {base}"
     else:
         status, reason = Status.NO_CLEAR_CHANGE, f"{len(moves) - len(not_improved)} of {len(moves)} areas improved"
-    figures = {
+    figures: EveryAreaFigures = {
         "baseline_period": base,
         "baseline_choice": note,
         "latest_period": latest,
@@ -259,5 +260,5 @@ def assess_gap_to_benchmark(
             interpreted,
         )
     status, reason, test = judge_change(baseline=base, latest=series[-1], points=series, better=-1, method=method)
-    figures = {"series": [p.__dict__ for p in series], "test": test, "baseline_period": base.period}
+    figures: BenchmarkFigures = {"series": [p.__dict__ for p in series], "test": test, "baseline_period": base.period}
     return Result("gap_to_benchmark", status, "distance " + reason, method.version, inputs, figures, interpreted)

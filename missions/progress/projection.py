@@ -5,11 +5,12 @@ import math
 import numpy as np
 from scipy import stats
 
+from missions.progress.rule_figures import Projection, TrajectoryRow
 from missions.progress.timing import effective_points, inflation
 from missions.progress.types import Method, Point
 
 
-def trajectory(*, baseline: Point, target_value: float, target_time: float, points: list[Point]) -> list[dict]:
+def trajectory(*, baseline: Point, target_value: float, target_time: float, points: list[Point]) -> list[TrajectoryRow]:
     """Return, for each usable point from the baseline on, the straight-line expected value and the outturn."""
     span = target_time - baseline.time
     rows = []
@@ -35,7 +36,7 @@ def project(
     better: int,
     method: Method,
     bounds: tuple[float, float] | None = None,
-) -> dict:
+) -> Projection:
     """Return the linear trend from the baseline projected to the target year, with fan bands and probability."""
     later = [p for p in points if p.time > baseline.time]
     need = method.projection_min_points_after_baseline
@@ -66,7 +67,7 @@ def project(
         quantiles = {f"q{round(q * 100)}": scale.back(centre + dist.ppf(q) * se) for q in method.fan_quantiles}
         fan.append({"time": round(at, 4), **{k: round(v, 6) for k, v in quantiles.items()}})
     centre, se = band(target_time)
-    result = {
+    result: Projection = {
         "available": True,
         "slope_per_year": round(float(slope), 6),
         "points_used": n,

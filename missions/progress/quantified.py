@@ -1,6 +1,7 @@
 """Quantified targets (level, change, coverage, count): the compound-growth ratio. Pure: no Django."""
 
 from missions.progress.projection import Scale, project, trajectory
+from missions.progress.rule_figures import QuantifiedFigures
 from missions.progress.series import after, find_baseline, point_dict, usable
 from missions.progress.types import METHOD_V1, STATUS_LABELS, Method, Point, Result, Status
 
@@ -83,7 +84,7 @@ def assess_quantified(
         return result(Status.INSUFFICIENT_DATA, how)
     target = target_level(baseline=baseline.value, value=target_value, value_kind=value_kind)
     latest = usable(points)[-1]
-    figures = {
+    figures: QuantifiedFigures = {
         "baseline": point_dict(baseline),
         "baseline_choice": how,
         "latest": point_dict(latest),

@@ -1,5 +1,6 @@
 """Choosing baseline and latest points from a series. Pure: no Django."""
 
+from missions.progress.rule_figures import PointFigures
 from missions.progress.types import Point
 
 
@@ -28,7 +29,7 @@ def after(points: list[Point], baseline: Point) -> list[Point]:
     return [p for p in usable(points) if p.time > baseline.time]
 
 
-def point_dict(point: Point | None) -> dict | None:
+def point_dict(point: Point | None) -> PointFigures | None:
     if point is None:
         return None
     return {

@@ -3,6 +3,8 @@
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 
+from missions.progress.rule_figures import Figures
+
 SUPPRESSED = frozenset({"x", "c", "z"})  # no usable value; "u" (low reliability) is used and flagged
 
 
@@ -107,7 +109,7 @@ class Result:
     reason: str
     method_version: int
     inputs: dict = field(default_factory=dict)
-    figures: dict = field(default_factory=dict)
+    figures: Figures = field(default_factory=dict)  # see rule_figures: one TypedDict per rule
     interpreted: bool = False
 
     def as_dict(self) -> dict:
