@@ -12,6 +12,7 @@ PURE = [
     "reports.commentary",
     "missions.statuses",
     "missions.judged",
+    "missions.entries",
     "missions.geography",
     "missions.ingestion.periods",
     "missions.ingestion.ons_els",

@@ -234,8 +234,8 @@ class AssessmentSummarySerializer(serializers.ModelSerializer):
         return status_label(obj.status)
 
     def get_summary(self, obj) -> dict:
+        from missions.entries import labelled_summary
         from missions.progress.summary import summarise
-        from missions.selectors.progress import labelled_summary
 
         return labelled_summary(summarise(obj.result), period_type=obj.target.metric.period_type)
 

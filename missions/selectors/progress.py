@@ -4,11 +4,10 @@ from datetime import date
 
 from django.db.models import Max
 
-from missions.ingestion.periods import label_periods_in, period_label
-from missions.judged import Subject, explain
-from missions.models import Assessment, Mission
-from missions.progress.summary import format_probability, summarise
-from missions.statuses import status_label, status_tone
+from missions import entries
+from missions.entries import AssessmentEntry, EntryMetric, EntryTarget, build_entry
+from missions.judged import Subject
+from missions.models import Assessment, Metric, Mission
 
 
 def get_latest_as_of() -> date | None:
@@ -34,67 +33,48 @@ def list_assessments(*, as_of: date | None = None, version: int | None = None):
     )
 
 
-def assessment_entry(a: Assessment) -> dict:
-    """Return one assessed target as plain data: status, reason, headline figures and the full result."""
+def assessment_entry(a: Assessment) -> AssessmentEntry:
+    """Return one assessed target as plain data (see missions.entries.build_entry)."""
     target, metric = a.target, a.target.metric
-    explained = explain(a.result, subject=subject_of(a), probability=a.probability)
     label = target.get_type_display() + ("" if target.value is None else f" {target.value.normalize():f}")
-    suffix = f" ({a.breakdown})" if a.breakdown else ""
-    return {
-        "key": f"{metric.slug}-{target.key}" + (f"-{a.breakdown.lower()}" if a.breakdown else ""),
-        "metric": metric.slug,
-        "metric_name": metric.name + suffix,
-        "role": metric.role,
-        "unit": metric.unit,
-        "decimal_places": metric.decimal_places,
-        "polarity": metric.polarity,
-        "breakdown": a.breakdown,
-        "target_key": target.key,
-        "target_type": target.type,
-        "target_label": label,
-        "title": target.public_title(a.breakdown),
-        "period_type": metric.period_type,
-        "status": a.status,
-        "status_label": status_label(a.status),
-        "status_tone": status_tone(a.status),
-        "reason": label_periods_in(a.reason, period_type=metric.period_type),
-        "explanation": explained["headline"],
-        "judged": explained["judged"],
-        "probability": a.probability,
-        "probability_text": format_probability(a.probability),
-        "method_version": a.methodology.version,
-        "interpreted": a.result["interpreted"],
-        "summary": labelled_summary(summarise(a.result), period_type=metric.period_type),
-        "result": a.result,
-        "release_ids": a.release_ids,
-        "target": a.target_snapshot,
-        "as_of": a.as_of.isoformat(),
-        "sources": sorted({s.source_slug for s in metric.series.all()}),
-        "publisher": metric.publisher,
-    }
-
-
-def subject_of(a: Assessment) -> Subject:
-    """Return how an assessment's numbers and periods are printed: its metric's places, unit and period type."""
-    metric = a.target.metric
-    return Subject(
-        places=metric.decimal_places,
-        unit=metric.unit,
-        period_type=metric.period_type,
-        target_year=(a.target_snapshot or {}).get("target_year"),
+    return build_entry(
+        metric=entry_metric(metric, sources=tuple(s.source_slug for s in metric.series.all())),
+        target=EntryTarget(
+            key=target.key,
+            type=target.type,
+            label=label,
+            title=target.public_title(a.breakdown),
+            snapshot=a.target_snapshot,
+        ),
+        result=a.result,
+        as_of=a.as_of,
+        breakdown=a.breakdown,
+        probability=a.probability,
+        release_ids=a.release_ids,
     )
 
 
-def labelled_summary(summary: dict, *, period_type: str) -> dict:
-    """Return the headline figures with a reader's label beside each canonical period key."""
-    return summary | {
-        k: summary[k] | {"period_label": period_label(summary[k]["period"], period_type=period_type)}
-        for k in ("baseline", "latest")
-        if summary.get(k)
-    }
+def entry_metric(metric: Metric, *, sources: tuple[str, ...] = ()) -> EntryMetric:
+    """Return what an entry repeats of a metric."""
+    return EntryMetric(
+        slug=metric.slug,
+        name=metric.name,
+        unit=metric.unit,
+        decimal_places=metric.decimal_places,
+        polarity=metric.polarity,
+        period_type=metric.period_type,
+        role=metric.role,
+        publisher=metric.publisher,
+        sources=sources,
+    )
 
 
-def mission_entry(mission: Mission, entries: list[dict]) -> dict:
+def subject_of(a: Assessment) -> Subject:
+    """Return how an assessment's numbers and periods are printed."""
+    return entries.subject_of(entry_metric(a.target.metric), a.target_snapshot)
+
+
+def mission_entry(mission: Mission, targets: list[AssessmentEntry]) -> dict:
     return {
         "number": mission.number,
         "slug": mission.slug,
@@ -106,7 +86,7 @@ def mission_entry(mission: Mission, entries: list[dict]) -> dict:
         "retired_reason": mission.retired_reason,
         "pillar": mission.pillar.name,
         "framework": mission.framework.name,
-        "targets": entries,
+        "targets": targets,
     }
 
 
