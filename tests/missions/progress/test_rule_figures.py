@@ -39,7 +39,12 @@ def sections(half=None):
 
 
 def results(method):
-    quantified = {"baseline_period": "2017", "value_kind": "increase_over_baseline", "target_time": 2030.5, "polarity": "higher"}
+    quantified = {
+        "baseline_period": "2017",
+        "value_kind": "increase_over_baseline",
+        "target_time": 2030.5,
+        "polarity": "higher",
+    }
     areas = {"times": TIMES, "baseline_period": "2019", "method": method}
     for half in (None, 0.1, 5.0):
         yield assess_quantified(points=points(half), target_value=5.0, method=method, **quantified)
