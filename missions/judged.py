@@ -7,9 +7,11 @@ all call explain(), so they say the same thing.
 
 import re
 from dataclasses import dataclass
+from functools import partial
 
-from missions.findings.numbers import format_number, phrase_probability
+from missions.findings.numbers import format_number, format_share, phrase_probability
 from missions.ingestion.periods import label_periods_in, period_label
+from missions.progress.types import group_share_of
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,8 @@ def explain(result: dict, *, subject: Subject, probability: float | None = None)
     """Return {"headline": one plain sentence for the status, "judged": the method's figures as sentences}."""
     figures, rule = result.get("figures") or {}, result.get("rule", "")
     wording = {"quantified": _quantified, "gap": _gap, "every_area": _every_area, "gap_to_benchmark": _benchmark}
+    if rule == "gap":
+        wording["gap"] = partial(_gap, share=group_share_of(result))
     judged = wording.get(rule, _direction)(figures, subject, result.get("status", ""))
     headline = _headline(result, judged, subject)
     judged = [sentence for sentence in judged if sentence != headline]
@@ -201,12 +205,12 @@ def _signed(value: float, s: Subject) -> str:
     return ("+" if value > 0 else "") + s.num(value, 2 if abs(value) < 1 else 1)
 
 
-def _gap(figures: dict, s: Subject, status: str) -> list[str]:
+def _gap(figures: dict, s: Subject, status: str, *, share: float) -> list[str]:
     base, latest = figures.get("baseline") or {}, figures.get("latest") or {}
     if "gap" not in base or "gap" not in latest:
         return []
     size = base.get("group_size")
-    group = f"top and bottom 10% of areas ({size} areas each)" if size else "top and bottom 10% of areas"
+    group = f"top and bottom {format_share(share)} of areas" + (f" ({size} areas each)" if size else "")
     moved = "widened" if latest["gap"] > base["gap"] else "narrowed" if latest["gap"] < base["gap"] else "held"
     periods = s.period(figures["baseline_period"]), s.period(figures["latest_period"])
     sentences = [

@@ -8,8 +8,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from missions.findings.areas import benchmark_sentences, every_area_sentences, gap_sentences
+from missions.findings.numbers import format_share
 from missions.findings.series import Subject, direction_sentences, quantified_sentences
 from missions.ingestion.periods import label_periods_in, period_label
+from missions.progress.types import group_share_of
 
 Label = Callable[[str], str]
 UNJUDGED = ("no_data_source", "insufficient_data", "data_refused")
@@ -42,7 +44,7 @@ def subject_of(entry: dict, label: Label) -> Subject:
         name = name.replace(" (male and female)", "")
         name += " " + BREAKDOWN_WORDS.get(breakdown.lower(), f"({breakdown})")
     if (entry.get("target") or {}).get("group") == "bottom_decile":
-        name += " (mean of the 10% of areas worst at the baseline)"
+        name += f" (mean of the {format_share(group_share_of(entry['result']))} of areas worst at the baseline)"
     return Subject(
         name=name,
         unit=entry.get("unit") or "",

@@ -2,6 +2,7 @@
 
 from missions.findings.numbers import format_number, format_share
 from missions.findings.series import Subject
+from missions.progress.types import group_share_of
 
 NAMED = 3  # areas named at each end of a ranking
 
@@ -21,13 +22,13 @@ def _ends(subject: Subject, base: dict, latest: dict, *, first: str, last: str) 
 
 
 def gap_sentences(result: dict, subject: Subject, *, names: dict[str, str]) -> list[str]:
-    """Return how the gap between the top and bottom 10% moved, naming the areas at each end."""
+    """Return how the gap between the top and bottom groups of areas moved, naming the areas at each end."""
     figures, status = result.get("figures", {}), result["status"]
     if "latest" not in figures:
         return []
     base, latest = figures["baseline"], figures["latest"]
     first, last = subject.label(figures["baseline_period"]), subject.label(figures["latest_period"])
-    share = format_share(result.get("inputs", {}).get("share", 0.1))
+    share = format_share(group_share_of(result))
     moved = _ends(subject, base["gap"], latest["gap"], first=first, last=last)
     verb = "were" if latest["group_size"] <= NAMED else "included"
     sentences = [

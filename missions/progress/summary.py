@@ -1,6 +1,7 @@
 """The headline figures of a result, as pages, API, reports and the assess command show them. Pure: no Django."""
 
-from missions.findings.numbers import probability_bound
+from missions.findings.numbers import format_share, probability_bound
+from missions.progress.types import group_share_of
 
 
 def summarise(result: dict) -> dict:
@@ -8,7 +9,7 @@ def summarise(result: dict) -> dict:
     figures = result.get("figures", {})
     if result.get("rule") == "gap" and "baseline" in figures:
         judged = figures.get("judged") or {}
-        measure = "gap between top and bottom 10%"
+        measure = f"gap between top and bottom {format_share(group_share_of(result))}"
         if judged.get("measure") == "ratio":
             measure += f" (judged as the ratio of their means: {judged['baseline']:.3f} to {judged['latest']:.3f})"
         return {

@@ -100,6 +100,12 @@ METHOD_V2 = Method(
 METHODS = {1: METHOD_V1, 2: METHOD_V2}
 
 
+def group_share_of(result: dict) -> float:
+    """Return the share of areas in a gap's top and bottom groups: as computed, else its method version's."""
+    share = (result.get("inputs") or {}).get("share")
+    return share if share is not None else METHODS[result.get("method_version", 1)].group_share
+
+
 @dataclass(frozen=True)
 class Result:
     """What every rule returns: the status, why, and every input and intermediate."""

@@ -2,6 +2,7 @@
 
 from dataclasses import replace
 
+from missions.findings.numbers import format_share
 from missions.geography import UK
 from missions.models import Target
 from missions.progress import (
@@ -101,7 +102,8 @@ def headline_series(*, target: Target, data: MetricData, method: Method) -> tupl
         return data.aggregate(prefixes=spec["prefixes"], exclude=excluded), label
     if target.group == "bottom_decile":
         codes = _worst_group(target=target, data=data, method=method)
-        return data.group_mean(codes), f"mean of the worst 10% of areas at baseline: {', '.join(codes)}"
+        worst = f"mean of the worst {format_share(method.group_share)} of areas at baseline"
+        return data.group_mean(codes), f"{worst}: {', '.join(codes)}"
     area = target.area_code or UK
     points = data.series_for(area)
     if not points and target.type == Target.Type.MONITOR:

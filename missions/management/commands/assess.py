@@ -12,11 +12,14 @@ COLUMNS = "{mission:<24} {target:<56} {measure:<22} {baseline:>24} {latest:>24} 
 # What the baseline and latest columns hold: a level of the metric, or a figure about the areas compared.
 MEASURES = {
     "value": "level",
-    "gap between top and bottom 10%": "gap, top-bottom 10%",
     "% of areas improved": "% of areas improved",
     "mean distance from the benchmark": "distance from benchmark",
 }
 UNEXPLAINED = ("insufficient_data", "no_data_source", "data_refused")
+
+
+def _measure(text: str) -> str:
+    return MEASURES.get(text) or text.replace("gap between top and bottom", "gap, top-bottom")
 
 
 def _figure(item: dict | None, places: int, period_type: str) -> str:
@@ -64,7 +67,7 @@ class Command(BaseCommand):
         return COLUMNS.format(
             mission=str(a.target.metric.mission)[:24],
             target=f"{a.target.metric.slug} [{a.target.key}{breakdown}]"[:56],
-            measure=MEASURES.get(summary["measure"], summary["measure"]),
+            measure=_measure(summary["measure"]),
             baseline=_figure(summary["baseline"], places, a.target.metric.period_type),
             latest=_figure(summary["latest"], places, a.target.metric.period_type),
             goal="-" if summary["target"] is None else f"{summary['target']:.{places}f}",
