@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils.html import format_html
 
+from reports.drafting import rebuild_report
 from reports.models import PreReleaseAccess, Report, ScheduleChange
 from reports.services import approve_report, publish_due_reports_by, schedule_report
 
@@ -39,7 +40,7 @@ class ReportAdmin(admin.ModelAdmin):
     )
     exclude = ("snapshot",)
     inlines = [ScheduleChangeInline]
-    actions = ["approve", "schedule_default", "publish_due"]
+    actions = ["approve", "schedule_default", "publish_due", "rebuild"]
 
     @admin.display(description="Preview")
     def preview(self, obj):
@@ -47,7 +48,7 @@ class ReportAdmin(admin.ModelAdmin):
         words, diff = reverse("reports:commentary", args=[obj.pk]), reverse("reports:diff", args=[obj.pk])
         return format_html(
             '<a href="{}">HTML</a> (views before publication are logged) · <a href="{}">Commentary</a> · '
-            '<a href="{}">Differences from the previous report</a>',
+            '<a href="{}">Differences from the previous draft and the last published report</a>',
             url,
             words,
             diff,
@@ -76,6 +77,10 @@ class ReportAdmin(admin.ModelAdmin):
     @admin.action(description="Schedule for 09:30 on the next working day")
     def schedule_default(self, request, queryset):
         self._run(request, queryset, lambda r: schedule_report(report=r, user=request.user), "scheduled")
+
+    @admin.action(description="Rebuild from the data as now published (the previous draft is kept for the diff)")
+    def rebuild(self, request, queryset):
+        self._run(request, queryset, lambda r: rebuild_report(report=r, user=request.user), "rebuilt, back to draft")
 
     @admin.action(description="Publish reports whose release time has come")
     def publish_due(self, request, queryset):

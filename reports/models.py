@@ -145,3 +145,33 @@ class PreReleaseAccess(models.Model):
 
     def __str__(self):
         return f"{self.user_id} viewed {self.report_id} at {self.viewed_at}"
+
+
+class DraftRevision(models.Model):
+    """A draft as it stood before it was rebuilt or its commentary edited: what the staff diff compares against."""
+
+    class Change(models.TextChoices):
+        REBUILT = "rebuilt", "Rebuilt from the data"
+        COMMENTARY = "commentary", "Commentary edited"
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="draft_revisions")
+    number = models.PositiveIntegerField(help_text="1 for the first draft, 2 for the next, ...")
+    # Null when the change left the figures as they were (a commentary edit): the snapshot is then that of the next
+    # revision or of the report, so a long editing session does not copy the whole snapshot at every save.
+    snapshot = models.JSONField(null=True, blank=True)
+    commentary = models.JSONField(default=dict, blank=True)
+    change = models.CharField(max_length=12, choices=Change, help_text="What replaced this draft.")
+    replaced_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    replaced_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["report", "number"]
+        constraints = [models.UniqueConstraint(fields=["report", "number"], name="draft_revision_number_unique")]
+
+    def __str__(self):
+        return f"{self.report_id}: draft {self.number} ({self.get_change_display().lower()})"
+
+    def save(self, *args, **kwargs):
+        if self.pk:
+            raise ValidationError("a kept draft is a record: it is never altered")
+        super().save(*args, **kwargs)

@@ -15,6 +15,7 @@ from reports.commentary import draft_commentary
 from reports.drafting import changes_since_last_report
 from reports.models import Artefact, PreReleaseAccess, Report, ScheduleChange
 from reports.render import render_artefacts
+from reports.revisions import list_rebuilders
 from reports.schedule import default_release_time
 from reports.snapshot import build_snapshot
 
@@ -82,8 +83,9 @@ def store_artefacts(report: Report) -> None:
 def approve_report(*, report: Report, user) -> Report:
     """Approve a draft: only someone with approve_report who is not its author."""
     require(user, "reports.approve_report", "approve reports")
-    if user.pk in (report.created_by_id, (report.commentary or {}).get("edited_by")):
-        raise PermissionDenied("the author of a report or of its commentary cannot approve it (four eyes)")
+    authors = {report.created_by_id, (report.commentary or {}).get("edited_by"), *list_rebuilders(report)}
+    if user.pk in authors:
+        raise PermissionDenied("who built, rebuilt or wrote the commentary of a report cannot approve it (four eyes)")
     if report.status != Report.Status.DRAFT:
         raise ValidationError(f"only a draft can be approved; this report is {report.status}")
     report.status, report.approved_by, report.approved_at = Report.Status.APPROVED, user, timezone.now()

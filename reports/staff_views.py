@@ -1,11 +1,11 @@
-"""Staff pages for a draft: edit its commentary, and see how it differs from the report before it."""
+"""Staff pages for a draft: edit its commentary, and see how it differs from its previous draft and from the last
+published report."""
 
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 
-from reports.diff import diff_reports
-from reports.drafting import edit_commentary
+from reports.drafting import edit_commentary, list_staff_diffs
 from reports.models import Report
 from reports.services import record_pre_release_access
 from reports.views import embargoed
@@ -55,17 +55,8 @@ def commentary(request, pk):
 @embargoed
 def diff(request, pk):
     report = get_object_or_404(Report, pk=pk)
-    if not request.user.has_perm("reports.view_report"):
-        raise PermissionDenied
     record_pre_release_access(report=report, user=request.user, path=request.path)
-    previous = Report.objects.filter(created_at__lt=report.created_at).exclude(pk=report.pk).order_by("-created_at")
-    previous = previous.first()
-    changes = diff_reports(
-        old_snapshot=previous.snapshot if previous else {},
-        old_commentary=previous.commentary if previous else {},
-        snapshot=report.snapshot,
-        commentary=report.commentary or {},
-    )
-    response = render(request, "reports/report_diff.html", {"report": report, "previous": previous, **changes})
+    context = {"report": report, "diffs": list_staff_diffs(report)}
+    response = render(request, "reports/report_diff.html", context)
     response["Cache-Control"] = "private, no-store"
     return response

@@ -143,6 +143,8 @@ def test_the_staff_commentary_page_edits_a_draft_and_the_diff_page_shows_the_cha
     assert response.status_code == 302
     diff = client.get(f"/staff/reports/{second.pk}/diff/").content.decode()
     assert "<ins>Key message: New message</ins>" in diff and "<ins>health: An analyst&#x27;s paragraph.</ins>" in diff
-    assert first.title in diff
+    drafted = second.commentary["key_messages"][0]
+    assert f"<del>Key message: {drafted}</del>" in diff  # against the previous draft of this report
+    assert first.title not in diff  # an unpublished report is neither this one's earlier draft nor published
     client.force_login(team["nobody"])
     assert client.get(f"/staff/reports/{second.pk}/commentary/").status_code == 403
