@@ -8,6 +8,7 @@ from django.db import transaction
 
 from missions.models import Target
 from missions.selectors.pages import list_target_changes
+from missions.services.assess import recompute_assessments
 from missions.services.governance import require
 from reports.changes import compare_snapshots
 from reports.commentary import MAX_KEY_MESSAGES, clean_text, draft_commentary
@@ -38,6 +39,15 @@ def changes_since_last_report(*, snapshot: dict, as_of: date, series: str = "") 
         changes["previous"]["published_at"] = previous.published_at.isoformat() if previous.published_at else None
         changes["goalposts"] = list_goalposts(since=previous.created_at)
     return changes
+
+
+def take_snapshot(*, as_of: date, series: str) -> dict:
+    """Assess the data as published on as_of and return a report's snapshot of it, with the changes since the last
+    published report."""
+    recompute_assessments(as_of=as_of)  # the one write; the snapshot then only reads what it stored
+    snapshot = build_snapshot(as_of=as_of)
+    snapshot["changes"] = changes_since_last_report(snapshot=snapshot, as_of=as_of, series=series)
+    return snapshot
 
 
 def list_goalposts(*, since) -> list[dict]:
@@ -90,8 +100,7 @@ def rebuild_report(*, report: Report, user) -> Report:
     report.refresh_from_db()
     if report.is_public:
         raise ValidationError("a published report is never rebuilt: correct it by a new version with a notice")
-    snapshot = build_snapshot(as_of=report.as_of)
-    snapshot["changes"] = changes_since_last_report(snapshot=snapshot, as_of=report.as_of, series=report.series)
+    snapshot = take_snapshot(as_of=report.as_of, series=report.series)
     keep_draft(report=report, user=user, change=DraftRevision.Change.REBUILT)
     report.snapshot = snapshot
     if (report.commentary or {}).get("drafted"):  # never edited by hand: drafted again from the new figures

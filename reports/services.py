@@ -9,15 +9,13 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from missions.caching import bump_data_version
-from missions.services.assess import recompute_assessments
 from missions.services.governance import require
 from reports.commentary import draft_commentary
-from reports.drafting import changes_since_last_report
+from reports.drafting import take_snapshot
 from reports.models import Artefact, PreReleaseAccess, Report, ScheduleChange
 from reports.render import render_artefacts
 from reports.revisions import list_rebuilders
 from reports.schedule import default_release_time
-from reports.snapshot import build_snapshot
 
 
 @transaction.atomic
@@ -40,9 +38,7 @@ def build_report(
         series, version = supersedes.series, supersedes.version + 1
     else:
         series, version = _new_series(slugify(title)[:100]), 1
-    recompute_assessments(as_of=as_of)  # the one write; the snapshot then only reads what it stored
-    snapshot = build_snapshot(as_of=as_of)
-    snapshot["changes"] = changes_since_last_report(snapshot=snapshot, as_of=as_of, series=series)
+    snapshot = take_snapshot(as_of=as_of, series=series)
     report = Report.objects.create(
         series=series,
         version=version,
