@@ -133,7 +133,7 @@ def test_a_correction_starts_from_the_published_commentary_and_carries_a_notice(
 
 
 def test_the_staff_commentary_page_edits_a_draft_and_the_diff_page_shows_the_change(hle_data, team, client):
-    first = build_report(as_of=AS_OF, author=team["writer"])
+    build_report(as_of=AS_OF, author=team["writer"])  # an earlier unpublished report: neither draft nor published
     second = build_report(as_of=AS_OF, author=team["writer"])
     client.force_login(team["writer"])
     page = client.get(f"/staff/reports/{second.pk}/commentary/")
@@ -145,6 +145,6 @@ def test_the_staff_commentary_page_edits_a_draft_and_the_diff_page_shows_the_cha
     assert "<ins>Key message: New message</ins>" in diff and "<ins>health: An analyst&#x27;s paragraph.</ins>" in diff
     drafted = second.commentary["key_messages"][0]
     assert f"<del>Key message: {drafted}</del>" in diff  # against the previous draft of this report
-    assert first.title not in diff  # an unpublished report is neither this one's earlier draft nor published
+    assert "None: no report has been published before this one." in diff  # the unpublished first one is not
     client.force_login(team["nobody"])
     assert client.get(f"/staff/reports/{second.pk}/commentary/").status_code == 403
