@@ -1,4 +1,5 @@
-"""Public pages of the missions monitor."""
+"""Public pages of the missions monitor. tracker.urls adds the home and mission pages (reports.public_pages) to this
+namespace, as they show the latest report beside the assessments."""
 
 from django.urls import path
 
@@ -6,8 +7,6 @@ from missions.views import areas, coverage, downloads, pages
 
 app_name = "missions"
 urlpatterns = [
-    path("", pages.home, name="home"),
-    path("missions/<slug:slug>/", pages.mission_detail, name="detail"),
     path("metrics/<slug:slug>/", pages.metric_detail, name="metric"),
     path("metrics/<slug:slug>/data.csv", downloads.metric_csv, name="metric-csv"),
     path("areas/", areas.area_search, name="areas"),

@@ -1,40 +1,18 @@
 """Render a report's artefacts from its snapshot: HTML (primary), PDF, one CSV per table and an Excel workbook."""
 
-import base64
 import hashlib
-import html
 import io
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import pandas as pd
 from django.template.loader import render_to_string
 
+from missions.figures.context import build_charts, figure_context
+from missions.figures.drawing import Chart
+from missions.figures.tables import all_tables
 from missions.spreadsheet_cells import neutralise_frame
 from reports.changes import for_mission
-from reports.charts import Chart, gap_chart, ranking_chart, series_chart, status_grid
 from reports.commentary import render_markdown
-from reports.tables import all_tables
-
-NO_CHART = {"no_data_source", "insufficient_data", "data_refused"}
-PAGE_TABLE_ROWS, PDF_TABLE_ROWS = 60, 15
-# The data table beside a chart, as a reader sees it: periods by their labels (the CSV keeps the canonical keys).
-SHOWN_COLUMNS = {
-    "rank": "Rank",
-    "area_code": "Area code",
-    "area_name": "Area",
-    "period_label": "Period",
-    "value": "Value",
-    "lci": "Lower 95% bound",
-    "uci": "Upper 95% bound",
-    "status": "Status marker",
-    "trajectory": "Path to target",
-    "gap": "Gap",
-    "ratio": "Ratio of top to bottom",
-    "p90_p10_ratio": "P90/P10 ratio",
-    "cv": "Coefficient of variation",
-    "areas": "Areas",
-    "group": "Group",
-}
 
 
 @dataclass(frozen=True)
@@ -46,61 +24,6 @@ class File:
     @property
     def sha256(self) -> str:
         return hashlib.sha256(self.content).hexdigest()
-
-
-def entry_charts(entry: dict, names: dict[str, str], *, headline_only: bool = True) -> list[Chart]:
-    """Return an entry's charts: ranking and gap for gap targets, the series for (headline) metrics."""
-    result = entry["result"]
-    if entry["status"] in NO_CHART:
-        return []
-    if result.get("rule") == "gap" and result["figures"].get("latest_values"):
-        return [ranking_chart(entry, names), gap_chart(entry)]
-    if (entry["role"] == "headline" or not headline_only) and result.get("inputs", {}).get("points"):
-        return [series_chart(entry)]
-    return []
-
-
-def build_charts(snapshot: dict) -> dict[str, list[Chart]]:
-    """Return the charts of each entry key (plus "summary"): series for headline metrics, ranking and gap for gaps."""
-    charts: dict[str, list[Chart]] = {"summary": [status_grid(snapshot)]}
-    names = snapshot.get("area_names", {})
-    for mission in snapshot["missions"]:
-        for entry in mission["targets"]:
-            if found := entry_charts(entry, names):
-                charts[entry["key"]] = [_state_finding(c, entry) for c in found]
-    return charts
-
-
-def _state_finding(chart: Chart, entry: dict) -> Chart:
-    """Return the chart with alt text that opens with the finding it illustrates."""
-    headline = (entry.get("finding") or {}).get("headline", "")
-    return replace(chart, alt=f"{headline} {chart.alt}".strip())
-
-
-def page_charts(entry: dict, names: dict[str, str]) -> list[dict]:
-    """Return an entry's charts ready for a public page (inline SVG, alt text, summary, data table)."""
-    return [_figure_context(c, for_pdf=False) for c in entry_charts(entry, names, headline_only=False)]
-
-
-def _figure_context(chart: Chart, *, for_pdf: bool) -> dict:
-    # An image, not inline SVG: the styles inside it then fall outside the page's Content Security Policy.
-    data = (chart.png, "image/png") if for_pdf else (chart.svg, "image/svg+xml")
-    source = f"data:{data[1]};base64,{base64.b64encode(data[0]).decode()}"
-    image = f'<img class="app-chart__image" src="{source}" alt="{html.escape(chart.alt)}">'
-    shown = [c for c in chart.table.columns if c in SHOWN_COLUMNS]
-    # Display only: the CSV and workbook keep every row and column at full precision. The PDF shows fewer rows, as
-    # laying out table cells is most of WeasyPrint's time.
-    table = chart.table[shown].head(PDF_TABLE_ROWS if for_pdf else PAGE_TABLE_ROWS).round(chart.places)
-    return {
-        "name": chart.name,
-        "image": image,
-        "summary": chart.summary,
-        "alt": chart.alt,
-        "columns": [SHOWN_COLUMNS[c] for c in shown],
-        "rows": table.astype(object).where(table.notna(), "").values.tolist(),
-        "truncated": len(chart.table) > len(table),
-        "total_rows": len(chart.table),
-    }
 
 
 def sections(report, snapshot: dict, figures: dict[str, list[dict]]) -> list[dict]:
@@ -119,7 +42,7 @@ def sections(report, snapshot: dict, figures: dict[str, list[dict]]) -> list[dic
 
 
 def render_html(report, snapshot: dict, charts: dict[str, list[Chart]], *, for_pdf: bool = False) -> str:
-    figures = {key: [_figure_context(c, for_pdf=for_pdf) for c in items] for key, items in charts.items()}
+    figures = {key: [figure_context(c, for_pdf=for_pdf) for c in items] for key, items in charts.items()}
     commentary = report.commentary or {}
     context = {
         "report": report,

@@ -208,9 +208,6 @@ SPECTACULAR_SETTINGS = {
         "ReportStatusEnum": "reports.models.Report.Status",
     },
 }
-PUBLIC_CHARTS = "reports.render.page_charts"  # missions pages draw charts through this hook, never importing reports
-LATEST_REPORT_SUMMARY = "reports.selectors.get_latest_report_summary"  # the home page's latest report, by hook too
-MISSION_CHANGES = "reports.selectors.get_mission_changes"  # a mission page's "since the last report", by hook too
 PUBLIC_CACHE_SECONDS = env.int("PUBLIC_CACHE_SECONDS", default=600)
 
 LOGGING = {

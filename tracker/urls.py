@@ -6,7 +6,9 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
+from missions import urls as missions_urls
 from missions.api import views as api
+from reports import public_pages
 from reports.api import ReportViewSet
 
 router = DefaultRouter()
@@ -21,6 +23,14 @@ router.register("releases", api.ReleaseViewSet)
 router.register("coverage", api.CoverageViewSet, basename="coverage")
 router.register("reports", ReportViewSet, basename="report")
 
+# The home and mission pages show the latest report beside the assessments: composed in reports (missions never
+# imports reports) and named in the missions namespace with the rest of the public pages.
+public_pages_urls = [
+    path("", public_pages.home, name="home"),
+    path("missions/<slug:slug>/", public_pages.mission_detail, name="detail"),
+    *missions_urls.urlpatterns,
+]
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
@@ -32,7 +42,7 @@ urlpatterns = [
     ),
     path("api/", include(router.urls)),
     path("", include("reports.urls")),
-    path("", include("missions.urls")),
+    path("", include((public_pages_urls, missions_urls.app_name))),
 ]
 handler404 = "missions.views.errors.not_found"
 handler500 = "missions.views.errors.server_error"

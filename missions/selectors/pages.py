@@ -1,17 +1,10 @@
 """Reads for the public pages that are not assessments: areas compared, target change logs."""
 
-from django.conf import settings
 from django.db.models import Q
-from django.utils.module_loading import import_string
 
 from missions.ingestion.periods import period_label
 from missions.models import Area, Indicator, Metric, Target
 from missions.selectors.catalogue import get_indicator_ids
-
-
-def get_charts(entry: dict, names: dict[str, str]) -> list[dict]:
-    """Return the charts for an entry through the configured renderer (wired in settings, not imported here)."""
-    return import_string(settings.PUBLIC_CHARTS)(entry, names)
 
 
 def list_target_changes(*, targets) -> list[dict]:

@@ -1,4 +1,4 @@
-from reports.tables import all_tables, series_table, summary_table
+from missions.figures.tables import all_tables, series_table, summary_table
 from tests.reports.fixtures import gap_entry, quantified_entry
 
 

@@ -1,5 +1,7 @@
-"""Report tables from a frozen snapshot. Pure pandas: no Django. Every period column keeps its canonical key and has
-a reader's label beside it."""
+"""Chart and report tables from assessment entries and frozen snapshots. Pure pandas: no Django.
+
+Every period column keeps its canonical key and has a reader's label beside it.
+"""
 
 import pandas as pd
 

@@ -1,6 +1,8 @@
 """Charts are checked by content (series, labels, table), never by pixels."""
 
-from reports.charts import gap_chart, ranking_chart, series_chart, status_grid
+from missions.figures.areas import gap_chart, ranking_chart
+from missions.figures.grid import status_grid
+from missions.figures.series import series_chart
 from tests.reports.fixtures import gap_entry, quantified_entry
 
 
