@@ -12,6 +12,7 @@ urlpatterns = [
     path("areas/", areas.area_search, name="areas"),
     path("areas/compare/", areas.area_compare, name="area-compare"),
     path("areas/<str:code>/", areas.area_detail, name="area"),
+    path("areas/<str:code>/charts/<slug:slug>.svg", areas.area_chart, name="area-chart"),
     path("methodology/", pages.methodology, name="methodology"),
     path("methodology/compare/", pages.methodology_compare, name="methodology-compare"),
     path("methodology/<int:version>/", pages.methodology, name="methodology-version"),

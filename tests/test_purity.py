@@ -11,6 +11,7 @@ PURE = [
     "missions.progress",
     "missions.findings",
     "missions.findings.ranks",
+    "missions.figures.area_lines",
     "missions.views.area_choice",
     "missions.figures.tables",
     "missions.figures.drawing",

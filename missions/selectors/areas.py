@@ -3,12 +3,12 @@ beside its region, nation and the UK; and two or three areas side by side."""
 
 from django.db.models import Max, Q
 
-from missions.findings import subject_of
 from missions.findings.ranks import Rank, rank_area, rank_sentence
 from missions.geography import UK
 from missions.ingestion.periods import period_label
 from missions.models import Area, Assessment, Methodology, Metric, Observation
 from missions.progress.types import SUPPRESSED
+from missions.selectors.area_charts import chart_context, chart_lines, chart_title
 from missions.selectors.catalogue import get_indicator_ids, index_indicators
 
 
@@ -37,11 +37,11 @@ def list_comparators(area: Area) -> list[Area]:
 
 def compare_area(area: Area, *, share: float | None = None, metrics=None) -> list[dict]:
     """Return, for every metric with data for the area, its latest value and rank beside its region, nation and
-    the UK in the same period, and the four series for a chart."""
+    the UK in the same period, and the chart of the four series beside it."""
     comparators = list_comparators(area)
     codes = [area.code, *[c.code for c in comparators], UK]
     metrics, wanted = metrics or list_metrics()
-    values = _current_by_indicator([i for groups in wanted.values() for ids in groups.values() for i in ids], codes)
+    values = current_by_indicator([i for groups in wanted.values() for ids in groups.values() for i in ids], codes)
     rows = []
     for metric in metrics:
         for breakdown, ids in wanted[metric.pk].items():
@@ -53,7 +53,7 @@ def compare_area(area: Area, *, share: float | None = None, metrics=None) -> lis
 
 
 def _row(area, metric, breakdown, ids, found, *, comparators, codes) -> dict:
-    """Return one metric's row: the area's latest value (suppressed or not), the others then, the series."""
+    """Return one metric's row: the area's latest value (suppressed or not), the others then, the chart."""
     latest = max((v for v in found if v["area_code"] == area.code), key=_start)
     same = {v["area_code"]: v for v in found if v["period"] == latest["period"]}
     series = {code: sorted((v for v in found if v["area_code"] == code), key=_start) for code in codes}
@@ -66,7 +66,7 @@ def _row(area, metric, breakdown, ids, found, *, comparators, codes) -> dict:
         "status": latest["status"],
         "comparators": [(c, same.get(c.code)) for c in comparators],
         "uk": same.get(UK),
-        "series": series,
+        "chart": chart_context(area, metric, breakdown, chart_lines(area, comparators, series)),
     }
 
 
@@ -103,13 +103,12 @@ def _usable(value, status: str) -> bool:
 
 def describe_rank(rank: Rank, *, metric: Metric, breakdown: str, row: dict, area: Area) -> str:
     """Return the rank sentence with the metric named as findings name it and the period as pages label it."""
-    name = metric.name + (f" ({breakdown})" if breakdown else "")
-    subject = subject_of({"metric_name": name, "breakdown": breakdown}, str).name
+    subject = chart_title(metric, breakdown)
     period = period_label(row["period"], period_type=metric.period_type or None)
     return rank_sentence(rank, set_name=metric.comparison_geography, subject=subject, period=period, level=area.level)
 
 
-def _current_by_indicator(indicator_ids, codes) -> dict[int, list[dict]]:
+def current_by_indicator(indicator_ids, codes) -> dict[int, list[dict]]:
     """Return the current values of these indicators for these areas, by indicator, in one query."""
     grouped: dict[int, list[dict]] = {}
     rows = Observation.objects.filter(indicator_id__in=indicator_ids, area_code__in=codes, superseded_by__isnull=True)
@@ -150,3 +149,15 @@ def compare_areas(areas: list[Area]) -> list[dict]:
 
 def _keyed(rows: list[dict]) -> dict[tuple, dict]:
     return {(r["metric"].pk, r["breakdown"]): r for r in rows}
+
+
+def get_area_lines(area: Area, *, metric: Metric, breakdown: str) -> list:
+    """Return the chart lines of one metric (and breakdown) for an area; none when it reads no such series."""
+    ids = get_indicator_ids(metric=metric).get(breakdown)
+    if not ids:
+        return []
+    comparators = list_comparators(area)
+    codes = [area.code, *[c.code for c in comparators], UK]
+    values = current_by_indicator(ids, codes)
+    found = [v for i in sorted(ids) for v in values.get(i, [])]
+    return chart_lines(area, comparators, {code: [v for v in found if v["area_code"] == code] for code in codes})

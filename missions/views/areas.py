@@ -1,10 +1,13 @@
 """Area pages: search by name or code, how one area stands on every metric, and two or three areas side by side."""
 
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from missions.caching import public_cache
-from missions.models import Area
-from missions.selectors.areas import compare_area, compare_areas, list_comparators
+from missions.figures.area_lines import area_lines_chart
+from missions.models import Area, Metric
+from missions.selectors.area_charts import chart_title
+from missions.selectors.areas import compare_area, compare_areas, get_area_lines, list_comparators
 from missions.selectors.pages import search_areas
 from missions.views.area_choice import AreaChoiceError, parse_area_codes
 
@@ -22,6 +25,26 @@ def area_detail(request, code):
     area = get_object_or_404(AREAS, code=code)
     context = {"area": area, "rows": compare_area(area), "comparators": list_comparators(area)}
     return render(request, "missions/area_detail.html", context)
+
+
+@public_cache(params=("breakdown",))
+def area_chart(request, code, slug):
+    """Return the SVG of an area's series beside its region, nation and the UK (the page holds its data table)."""
+    area = get_object_or_404(AREAS, code=code)
+    metric = get_object_or_404(Metric.objects.prefetch_related("series"), slug=slug)
+    breakdown = request.GET.get("breakdown", "")
+    lines = get_area_lines(area, metric=metric, breakdown=breakdown)
+    if not lines:
+        raise Http404("No values of this metric for this area.")
+    chart = area_lines_chart(
+        name=f"{area.code}-{metric.slug}",
+        title=chart_title(metric, breakdown),
+        unit=metric.unit,
+        places=metric.decimal_places,
+        period_type=metric.period_type or None,
+        lines=lines,
+    )
+    return HttpResponse(chart.svg, content_type="image/svg+xml")
 
 
 @public_cache(params=("areas",))

@@ -136,6 +136,12 @@ def test_the_area_pages_fit_a_375_pixel_screen(browser, live_server, site_data, 
     page.goto(live_server.url + path)
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
     assert violations(page) == []
+    charts = page.locator("img.app-chart__image")
+    for i in range(charts.count()):  # loaded lazily, as each is scrolled to
+        charts.nth(i).scroll_into_view_if_needed()
+    loaded = "[...document.querySelectorAll('img.app-chart__image')].every(i => i.complete && i.naturalWidth > 0)"
+    page.wait_for_function(loaded, timeout=20000)
+    assert charts.count() == (2 if "compare" not in path else 0)
 
 
 def test_the_api_docs_load(browser, live_server):

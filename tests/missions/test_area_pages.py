@@ -129,3 +129,32 @@ def test_the_compare_page_is_cached_on_its_areas_alone(site_data, client):
 def test_area_pages_stay_within_a_query_budget(site_data, client, django_assert_max_num_queries, url, limit):
     with django_assert_max_num_queries(limit):
         assert client.get(url).status_code == 200
+
+
+def test_each_metric_on_the_area_page_has_a_chart_and_its_data_table(site_data, client):
+    body = page(client, f"/areas/{LEEDS}/")
+    chart = f"/areas/{LEEDS}/charts/healthy-life-expectancy.svg?breakdown=Male"
+    assert f'<img class="app-chart__image" src="{chart}" alt="Line chart of healthy life expectancy' in body
+    assert "for Leeds, Yorkshire and The Humber, England and United Kingdom" in body
+    assert body.count("Data for this chart") == 2
+
+
+def test_the_chart_draws_the_area_beside_its_region_nation_and_the_uk(site_data, client):
+    response = client.get(f"/areas/{LEEDS}/charts/healthy-life-expectancy.svg?breakdown=Female&utm=x")
+    assert response.status_code == 200 and response["Content-Type"] == "image/svg+xml"
+    for name in (b"Leeds", b"Yorkshire and The Humber", b"England", b"United Kingdom"):
+        assert name in response.content
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        f"/areas/{LEEDS}/charts/healthy-life-expectancy.svg?breakdown=Nope",
+        f"/areas/{LEEDS}/charts/healthy-life-expectancy.svg",  # the metric is read by breakdown only
+        f"/areas/{LEEDS}/charts/homicide-rate.svg",  # no value for Leeds: police force areas
+        f"/areas/{LEEDS}/charts/nope.svg",
+        "/areas/X99999999/charts/healthy-life-expectancy.svg?breakdown=Male",
+    ],
+)
+def test_a_chart_with_nothing_to_draw_is_not_found(site_data, client, url):
+    assert client.get(url).status_code == 404
