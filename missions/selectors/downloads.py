@@ -5,6 +5,7 @@ import io
 import json
 
 from missions.ingestion.periods import Period, period_label
+from missions.ingestion.validation import STATUS_CODES
 from missions.models import Metric, Observation
 from missions.selectors.catalogue import get_indicator_ids
 from missions.selectors.held_back import list_held_back
@@ -28,10 +29,7 @@ COLUMNS = [
 LICENCE = "Contains public sector information licensed under the Open Government Licence v3.0."
 HELD_BACK = "held back"
 STATUS_MARKERS = {
-    "x": "not available",
-    "u": "low reliability",
-    "c": "confidential",
-    "z": "not applicable",
+    **STATUS_CODES,
     HELD_BACK: "a published row refused by validation and held back on review; no value is given",
 }
 
