@@ -1,96 +1,61 @@
-"""A small hand-written snapshot entry for the pure report tests."""
+"""Snapshot entries for the pure report tests, built as the service builds them: a real rule's result through
+missions.entries.build_entry, so their shape can never drift from what reports read."""
+
+from datetime import date
+
+from missions.entries import EntryMetric, EntryTarget, build_entry
+from missions.progress import Point, assess_gap, assess_quantified
+
+HLE = EntryMetric(slug="hle", name="Healthy life expectancy", unit="years", sources=("healthy-life-expectancy",))
+AS_OF = date(2026, 6, 30)
 
 
-def points(values, start=2017.5, lci=None):
-    return [
-        {
-            "period": f"{int(start + i)}",
-            "time": start + i,
-            "value": v,
-            "lci": None if lci is None else v - lci,
-            "uci": None if lci is None else v + lci,
-            "status": "",
-        }
-        for i, v in enumerate(values)
-    ]
-
-
-def quantified_entry():
-    pts = points([60.0, 60.5, 61.0, 61.2, 61.9], lci=0.3)
-    return {
-        "key": "hle-change-male",
-        "metric": "hle",
-        "metric_name": "Healthy life expectancy (Male)",
-        "title": "Raise healthy life expectancy for men by five years by 2035",
-        "period_type": "calendar_year",
-        "unit": "years",
-        "role": "headline",
-        "status": "limited_progress",
-        "status_label": "Limited progress",
-        "target_label": "Change 5",
-        "breakdown": "Male",
-        "probability": 0.1,
-        "interpreted": False,
-        "decimal_places": 1,
-        "summary": {
-            "measure": "value",
-            "baseline": {"value": 60.0, "period": "2017"},
-            "latest": {"value": 61.9, "period": "2021"},
-            "target": 65.0,
-        },
-        "result": {
-            "rule": "quantified",
-            "inputs": {"points": pts, "target_time": 2030.5},
-            "figures": {
-                "baseline": pts[0],
-                "latest": pts[-1],
-                "target_level": 65.0,
-                "trajectory": [{"period": p["period"], "expected": 60 + (p["time"] - 2017.5) * 5 / 13} for p in pts],
-                "projection": {
-                    "available": True,
-                    "fan": [
-                        {"time": 2025.5, "q10": 62, "q30": 62.5, "q50": 63, "q70": 63.5, "q90": 64},
-                        {"time": 2030.5, "q10": 63, "q30": 64, "q50": 65, "q70": 66, "q90": 67},
-                    ],
-                },
-            },
-        },
-    }
+def quantified_entry(*, breakdown: str = "Male"):
+    """Healthy life expectancy for men, 60.0 (2017) to 61.9 (2021) with 95% intervals of 0.3, target +5 by 2030."""
+    values = [60.0, 60.5, 61.0, 61.2, 61.9]
+    points = [Point(str(2017 + i), 2017.5 + i, v, v - 0.3, v + 0.3) for i, v in enumerate(values)]
+    result = assess_quantified(
+        points=points,
+        baseline_period="2017",
+        target_value=5.0,
+        value_kind="increase_over_baseline",
+        target_time=2030.5,
+        polarity="higher",
+    )
+    projection = result.figures["projection"]
+    target = EntryTarget(
+        key="change",
+        type="change",
+        label="Change 5",
+        title="Raise healthy life expectancy for men by five years by 2035",
+        snapshot={"value": "5.0000", "target_year": 2030},
+    )
+    return build_entry(
+        metric=HLE,
+        target=target,
+        result=result.as_dict(),
+        as_of=AS_OF,
+        breakdown=breakdown,
+        probability=projection["probability_of_meeting_target"],
+    )
 
 
 def gap_entry():
-    values = {f"E0600000{i}": float(50 + i) for i in range(10)}
-    return {
-        "key": "hle-gap",
-        "metric": "hle",
-        "metric_name": "Healthy life expectancy",
-        "title": "Narrow the gap in healthy life expectancy between the highest and lowest areas by 2030",
-        "period_type": "calendar_year",
-        "decimal_places": 1,
-        "unit": "years",
-        "role": "headline",
-        "status": "worsening",
-        "status_label": "Worsening",
-        "target_label": "Gap narrows",
-        "breakdown": "",
-        "probability": None,
-        "interpreted": True,
-        "summary": {
-            "measure": "gap",
-            "baseline": {"value": 8.0, "period": "2017-01/P3Y"},
-            "latest": {"value": 9.0, "period": "2022-01/P3Y"},
-            "target": None,
-        },
-        "result": {
-            "rule": "gap",
-            "inputs": {},
-            "figures": {
-                "latest_values": values,
-                "latest": {"top": ["E06000009"], "bottom": ["E06000000"]},
-                "series": [
-                    {"period": "2017-01/P3Y", "gap": 8.0, "p90_p10_ratio": 1.1, "cv": 0.05, "areas": 10},
-                    {"period": "2022-01/P3Y", "gap": 9.0, "p90_p10_ratio": 1.2, "cv": 0.06, "areas": 10},
-                ],
-            },
-        },
+    """The gap between the top and bottom 10% of ten areas, 8.0 (2017 to 2019) to 9.0 (2022 to 2024): widened."""
+    codes = [f"E0600000{i}" for i in range(10)]
+    ends = {"2017-01/P3Y": [51 + i * 8 / 9 for i in range(10)], "2022-01/P3Y": [50.0 + i for i in range(10)]}
+    times = {"2017-01/P3Y": 2018.5, "2022-01/P3Y": 2023.5}
+    sections = {
+        period: {
+            c: Point(period, times[period], v, v - 0.1, v + 0.1, months=36) for c, v in zip(codes, values, strict=True)
+        }
+        for period, values in ends.items()
     }
+    result = assess_gap(sections=sections, times=times, baseline_period="2017-01/P3Y")
+    target = EntryTarget(
+        key="gap",
+        type="gap_narrows",
+        label="Gap narrows",
+        title="Narrow the gap in healthy life expectancy between the highest and lowest areas by 2030",
+    )
+    return build_entry(metric=HLE, target=target, result=result.as_dict(), as_of=AS_OF)

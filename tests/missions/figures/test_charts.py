@@ -12,7 +12,7 @@ def test_the_series_chart_legend_names_only_the_lines_drawn_and_the_subtitle_exp
     assert chart.axis_labels == ("Year", "years")
     assert chart.table["value"].tolist() == [60.0, 60.5, 61.0, 61.2, 61.9]
     assert chart.svg.startswith(b"<?xml") and chart.png.startswith(b"\x89PNG")
-    assert "Raise healthy life expectancy for men" in chart.alt and "limited progress" in chart.summary
+    assert "Raise healthy life expectancy for men" in chart.alt and "on track" in chart.summary
     svg = chart.svg.decode()
     assert "95% confidence interval" in svg and "trend extrapolation, not a forecast" in svg
 
@@ -68,5 +68,5 @@ def test_the_gap_chart_summarises_the_change():
 def test_the_status_grid_counts_every_status_in_its_alt_text():
     snapshot = {"missions": [{"number": 7, "short_name": "Health", "targets": [quantified_entry(), gap_entry()]}]}
     chart = status_grid(snapshot)
-    assert "2 assessed targets" in chart.alt and "1 worsening" in chart.alt and "1 limited progress" in chart.alt
+    assert "2 assessed targets" in chart.alt and "1 worsening" in chart.alt and "1 on track" in chart.alt
     assert chart.axis_labels == ("Targets of each mission", "Mission")

@@ -14,7 +14,7 @@ def test_every_table_of_a_snapshot_is_named():
     assert set(all_tables(snapshot)) == {"summary", "hle-change-male-series", "hle-gap-gap", "hle-gap-ranking"}
     assert summary_table({"missions": [{"number": 7, "short_name": "Health", "targets": [entry]}]}).loc[
         0, ["mission", "status", "baseline", "latest", "target_level"]
-    ].tolist() == ["7. Health", "Limited progress", 60.0, 61.9, 65.0]
+    ].tolist() == ["7. Health", "On track", 60.0, 61.9, 65.0]
 
 
 def test_every_period_column_keeps_its_key_and_has_a_label_beside_it():
