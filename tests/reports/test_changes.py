@@ -5,7 +5,10 @@ from datetime import date, datetime
 import pytest
 import time_machine
 
+from missions.entries import EntryMetric, EntryTarget, build_entry
+from missions.findings import write_finding
 from missions.models import Target
+from missions.progress import Point, assess_quantified
 from missions.services.ingest import ingest_source, register_source
 from reports.changes import compare_snapshots
 from reports.services import build_report
@@ -14,24 +17,31 @@ from tests.reports.conftest import LONDON, publish
 HLE = "healthy-life-expectancy"
 
 
-def entry(key="hle-male", status="on_track", latest=(2021, 60.7), target_value="5.0000", mission=7) -> dict:
-    points = [{"period": "2018", "value": 62.9}, {"period": str(latest[0]), "value": latest[1]}]
-    return {
-        "key": key,
-        "title": "Healthy life expectancy (Male): change 5",
-        "status": status,
-        "status_label": status.replace("_", " ").capitalize(),
-        "reason": f"reason for {status}",
-        "finding": {"headline": f"It is {status}."},
-        "decimal_places": 1,
-        "sources": [HLE],
-        "summary": {
-            "baseline": {"period": "2018", "value": 62.9},
-            "latest": {"period": points[-1]["period"], "value": latest[1]},
-        },
-        "result": {"rule": "quantified", "inputs": {"points": points}},
-        "target": {"value": target_value, "target_year": 2035},
-    }
+def entry(*, latest=(2021, 60.7), revised: dict | None = None, target_value: float = 5.0) -> dict:
+    """A snapshot entry as a report stores it: a real quantified result through build_entry, with its finding."""
+    values = {"2018": 58.9, **(revised or {}), str(latest[0]): latest[1]}
+    result = assess_quantified(
+        points=[Point(period, int(period) + 0.5, value) for period, value in values.items()],
+        baseline_period="2018",
+        target_value=target_value,
+        value_kind="increase_over_baseline",
+        target_time=2035.5,
+        polarity="higher",
+    )
+    built = build_entry(
+        metric=EntryMetric(slug="hle", name="Healthy life expectancy", unit="years", sources=(HLE,)),
+        target=EntryTarget(
+            key="change",
+            type="change",
+            label=f"Change {target_value:g}",
+            title="Raise healthy life expectancy for men by five years by 2035",
+            snapshot={"value": f"{target_value:.4f}", "target_year": 2035},
+        ),
+        result=result.as_dict(),
+        as_of=date(2026, 6, 30),
+        breakdown="Male",
+    )
+    return built | {"finding": write_finding(built).as_dict()}
 
 
 def snapshot(entries, releases=(1,), method=1) -> dict:
@@ -48,21 +58,20 @@ def test_a_first_report_has_nothing_to_compare_with():
 
 
 def test_moves_releases_revisions_targets_and_method_are_each_found():
-    before = snapshot([entry(status="on_track", latest=(2021, 60.7))], releases=(1,))
-    revised = entry(status="deteriorating", latest=(2022, 60.1), target_value="6.0000")
-    revised["result"]["inputs"]["points"].insert(1, {"period": "2021", "value": 60.4})  # 2021 revised from 60.7
+    before = snapshot([entry(latest=(2021, 60.7))], releases=(1,))
+    revised = entry(latest=(2022, 58.0), revised={"2021": 60.4}, target_value=6.0)  # 2021 revised from 60.7
     changes = compare_snapshots(before, snapshot([revised], releases=(1, 2), method=2))
     assert changes["moves"] == [
         {
-            "key": "hle-male",
+            "key": "hle-change-male",
             "mission": 7,
             "title": revised["title"],
             "from": "on_track",
             "from_label": "On track",
             "to": "deteriorating",
-            "to_label": "Deteriorating",
-            "why": "It is deteriorating.",
-            "reason": "reason for deteriorating",
+            "to_label": "Worsening",
+            "why": revised["finding"]["headline"],
+            "reason": revised["reason"],
         }
     ]
     assert [r["id"] for r in changes["releases"]] == [2]
