@@ -7,7 +7,7 @@ from missions.caching import public_cache
 from missions.figures.area_lines import area_lines_chart
 from missions.models import Area, Metric
 from missions.selectors.area_charts import chart_title
-from missions.selectors.areas import compare_area, compare_areas, get_area_lines, list_comparators
+from missions.selectors.areas import compare_area, compare_areas, get_area_lines, list_comparators, list_metrics
 from missions.selectors.pages import search_areas
 from missions.views.area_choice import AreaChoiceError, parse_area_codes
 
@@ -23,7 +23,11 @@ def area_search(request):
 @public_cache
 def area_detail(request, code):
     area = get_object_or_404(AREAS, code=code)
-    context = {"area": area, "rows": compare_area(area), "comparators": list_comparators(area)}
+    metrics = list_metrics()
+    rows = compare_area(area, metrics=metrics)
+    shown = {row["metric"].pk for row in rows}
+    unreported = [m for m in metrics[0] if m.pk not in shown]
+    context = {"area": area, "rows": rows, "comparators": list_comparators(area), "unreported": unreported}
     return render(request, "missions/area_detail.html", context)
 
 

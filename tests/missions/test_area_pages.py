@@ -63,6 +63,12 @@ def test_the_group_share_is_the_shown_method_versions(site_data, client):
     assert "In the bottom 25% of UK upper-tier local authorities" in body and "10%" not in body
 
 
+def test_the_area_page_lists_the_metrics_it_has_no_value_for(site_data, client):
+    body = page(client, f"/areas/{LEEDS}/")
+    unreported = body.split("Metrics with no published value for Leeds", 1)[1]
+    assert "Homicide offences per million population" in unreported and "Healthy life expectancy" not in unreported
+
+
 def test_a_nation_is_not_ranked_among_local_authorities(site_data, client):
     body = page(client, f"/areas/{ENGLAND}/")
     assert (
@@ -124,7 +130,11 @@ def test_the_compare_page_is_cached_on_its_areas_alone(site_data, client):
 
 @pytest.mark.parametrize(
     ("url", "limit"),
-    [(f"/areas/{LEEDS}/", 20), (f"/areas/compare/?areas={LEEDS}&areas={HARTLEPOOL}&areas={CARDIFF}", 24)],
+    [
+        (f"/areas/{LEEDS}/", 20),
+        (f"/areas/compare/?areas={LEEDS}&areas={HARTLEPOOL}&areas={CARDIFF}", 24),
+        (f"/areas/{LEEDS}/charts/healthy-life-expectancy.svg?breakdown=Male", 8),
+    ],
 )
 def test_area_pages_stay_within_a_query_budget(site_data, client, django_assert_max_num_queries, url, limit):
     with django_assert_max_num_queries(limit):
