@@ -5,7 +5,9 @@ Every period column keeps its canonical key and has a reader's label beside it.
 
 import pandas as pd
 
+from missions.findings.numbers import format_share
 from missions.ingestion.periods import period_label
+from missions.progress.types import group_share_of
 
 SUMMARY_COLUMNS = [
     "mission",
@@ -90,6 +92,11 @@ def gap_table(entry: dict) -> pd.DataFrame:
     return _with_labels(pd.DataFrame(series, columns=["period", "gap", "p90_p10_ratio", "cv", "areas"]), entry)
 
 
+def group_words(entry: dict) -> str:
+    """Return the share of areas in a gap's top and bottom groups, as words: "10%"."""
+    return format_share(group_share_of(entry["result"]))
+
+
 def ranking_table(entry: dict, names: dict[str, str]) -> pd.DataFrame:
     """Return every comparison area at the latest period, ranked, with its top or bottom group marked."""
     figures = entry["result"].get("figures", {})
@@ -97,7 +104,10 @@ def ranking_table(entry: dict, names: dict[str, str]) -> pd.DataFrame:
     top, bottom = set(figures.get("latest", {}).get("top", [])), set(figures.get("latest", {}).get("bottom", []))
     frame = pd.DataFrame({"area_code": list(values), "value": list(values.values())})
     frame["area_name"] = frame["area_code"].map(names).fillna("")
-    frame["group"] = frame["area_code"].map(lambda c: "top 10%" if c in top else "bottom 10%" if c in bottom else "")
+    share = group_words(entry)
+    frame["group"] = frame["area_code"].map(
+        lambda c: f"top {share}" if c in top else f"bottom {share}" if c in bottom else ""
+    )
     frame = frame.sort_values("value", ascending=False).reset_index(drop=True)
     frame.insert(0, "rank", range(1, len(frame) + 1))
     return frame[["rank", "area_code", "area_name", "value", "group"]]

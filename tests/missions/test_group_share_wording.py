@@ -4,6 +4,7 @@ from dataclasses import replace
 from datetime import date
 
 from missions.entries import EntryMetric, EntryTarget, build_entry
+from missions.figures.areas import gap_chart, ranking_chart
 from missions.findings import write_finding
 from missions.progress import METHOD_V1, Point, assess_gap
 from missions.progress.types import group_share_of
@@ -39,6 +40,14 @@ def test_a_gap_judged_on_the_top_and_bottom_fifth_says_20_percent_everywhere_it_
     assert entry["summary"]["measure"] == "gap between top and bottom 20%"
     assert "top and bottom 20% of areas (2 areas each)" in words and "lowest 20% of 10 areas" in words
     assert "10%" not in words
+
+
+def test_the_area_charts_mark_and_name_the_groups_by_that_share():
+    entry = gap_entry(0.2)
+    ranking, gap = ranking_chart(entry, {}), gap_chart(entry)
+    assert set(ranking.series_labels) == {"top 20%", "bottom 20%", "other areas"}
+    assert ranking.table["group"].value_counts().to_dict() == {"top 20%": 2, "bottom 20%": 2, "": 6}
+    assert "top and bottom 20% of areas" in gap.alt and "10%" not in gap.alt + ranking.alt + gap.svg.decode()
 
 
 def test_a_stored_result_without_its_share_takes_its_method_versions():
