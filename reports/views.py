@@ -86,13 +86,18 @@ def preview(request, pk, name):
     return response
 
 
+def allow_inline_styles(response: HttpResponse, content: bytes) -> HttpResponse:
+    """Allow exactly the page's own <style> blocks, by hash, rather than any inline style."""
+    hashes = [base64.b64encode(hashlib.sha256(m).digest()).decode() for m in STYLE.findall(content)]
+    response._csp_update = {"style-src": [f"'sha256-{h}'" for h in hashes]}
+    return response
+
+
 def _serve(item: Artefact, download: bool = False) -> HttpResponse:
     content = bytes(item.content)
     response = HttpResponse(content, content_type=item.content_type)
     if item.content_type.startswith("text/html"):
-        # The frozen report carries one <style> block: allow exactly it, by hash, rather than any inline style.
-        hashes = [base64.b64encode(hashlib.sha256(m).digest()).decode() for m in STYLE.findall(content)]
-        response._csp_update = {"style-src": [f"'sha256-{h}'" for h in hashes]}
+        allow_inline_styles(response, content)
     response["ETag"] = f'"{item.sha256}"'
     if download:
         response["Content-Disposition"] = f'attachment; filename="{item.name.rsplit("/", 1)[-1]}"'
