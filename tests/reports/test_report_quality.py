@@ -1,0 +1,38 @@
+"""The report's quality bar (issue 13, section 5): page numbers, a linked contents list whose page numbers are
+right, the publication date, the method version, the data cut-off, and a source under every chart."""
+
+import io
+import re
+from datetime import date
+
+import pytest
+from pypdf import PdfReader
+
+from reports.services import build_report
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_report_pdf_and_html_carry_page_numbers_contents_dates_method_and_sources(hle_data, people):
+    report = build_report(as_of=date(2026, 6, 30), author=people["analyst"])
+    missions = [m["number"] for m in report.snapshot["missions"]]
+    reader = PdfReader(io.BytesIO(bytes(report.artefacts.get(name="report.pdf").content)))
+    texts = [re.sub(r"\s+", " ", page.extract_text()) for page in reader.pages]
+    total = len(texts)
+    assert all(f"page {n} of {total}" in text for n, text in enumerate(texts, start=1))
+    for needed in ("Publication date", "Data cut-off Data as published on 30 June 2026", "Method version 2"):
+        assert needed in texts[0], needed
+
+    contents = next(n for n, text in enumerate(texts) if text.startswith("Contents"))
+    links = {a.get_object().get("/Dest") for a in reader.pages[contents].get("/Annots", [])}
+    assert {f"mission-{n}" for n in missions} | {"summary", "sources", "coverage"} <= links
+    destinations = reader.named_destinations
+    for number in missions:
+        page = reader.get_destination_page_number(destinations[f"mission-{number}"]) + 1
+        assert re.search(rf"Mission {number}: [^\d]+ {page} ", texts[contents]), (number, page)  # the page it names
+        assert f"Mission {number}:" in texts[page - 1]
+
+    html = bytes(report.artefacts.get(name="report.html").content).decode()
+    figures = re.findall(r"<figure.*?</figure>", html, re.S)
+    assert figures and all("Source: " in f for f in figures)
+    assert all(f'href="#mission-{n}"' in html and f'id="mission-{n}"' in html for n in missions)
