@@ -102,13 +102,23 @@ def render_summary_html(context: dict) -> str:
 
 
 def render_summary_pdf(context: dict) -> tuple[bytes, int]:
-    """Return the summary as a PDF from the same template, at the first density that fits one page, and its
-    number of pages."""
+    """Return the summary as a PDF from the same template and its number of pages: at the first density that fits
+    one page, else at the densest with as many rows as fit and a line saying how many more the web page has."""
+    document = None
+    for density in DENSITIES:
+        document = _render(context | {"density": density})
+        if len(document.pages) == 1:
+            return document.write_pdf(), 1
+    items = "entries" if context["kind"] == "mission" else "rows"
+    shown = list(context[items])
+    while len(document.pages) > 1 and len(shown) > 1:
+        shown = shown[: max(1, len(shown) - max(1, len(shown) // 10))]
+        omitted = len(context[items]) - len(shown)
+        document = _render(context | {"density": DENSITIES[-1], items: shown, "omitted": omitted})
+    return document.write_pdf(), len(document.pages)
+
+
+def _render(context: dict):
     from weasyprint import HTML
 
-    for density in DENSITIES:
-        html = render_to_string(TEMPLATE, context | {"for_pdf": True, "density": density})
-        document = HTML(string=html, base_url=context.get("base_url", ".")).render()
-        if len(document.pages) == 1:
-            break
-    return document.write_pdf(), len(document.pages)
+    return HTML(string=render_to_string(TEMPLATE, context | {"for_pdf": True})).render()

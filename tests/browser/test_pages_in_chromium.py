@@ -75,6 +75,8 @@ PAGES = [
     "/calendar/",
     "/corrections/",
     "/missions/nope/",
+    "/missions/health/summary/",
+    "/areas/E08000035/summary/",
 ]
 
 
@@ -129,9 +131,15 @@ def test_the_area_compare_form_works_without_javascript(browser, live_server, si
 
 
 @pytest.mark.parametrize(
-    "path", ["/areas/E08000035/", "/areas/compare/?areas=E08000035&areas=E06000001&areas=W06000015"]
+    "path",
+    [
+        "/areas/E08000035/",
+        "/areas/compare/?areas=E08000035&areas=E06000001&areas=W06000015",
+        "/areas/E08000035/summary/",
+        "/missions/health/summary/",
+    ],
 )
-def test_the_area_pages_fit_a_375_pixel_screen(browser, live_server, site_data, path):
+def test_the_area_pages_and_summaries_fit_a_375_pixel_screen(browser, live_server, site_data, path):
     page = browser.new_context(viewport={"width": 375, "height": 800}, bypass_csp=True).new_page()
     page.goto(live_server.url + path)
     assert page.evaluate("document.documentElement.scrollWidth") <= 375

@@ -44,7 +44,7 @@ def test_a_real_mission_and_area_summary_is_one_a4_page_from_the_same_template_a
     page = client.get(html_url)
     pdf = client.get(pdf_url)
     assert page.status_code == pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
-    assert [t.name for t in page.templates] == [t.name for t in pdf.templates] == ["reports/summary.html"]
+    assert {t.name for t in page.templates} == {t.name for t in pdf.templates} == {"reports/summary.html"}
     pages, text, size = pdf_text(pdf.content)
     assert pages == 1 and size == A4
     html = page.content.decode()
@@ -112,21 +112,29 @@ def test_the_mission_and_area_pages_link_to_their_summaries(site_data, client):
     assert 'href="/areas/E08000035/summary/"' in client.get("/areas/E08000035/").content.decode()
 
 
-def test_a_long_summary_steps_down_its_type_until_it_fits_one_page():
+def test_a_long_summary_steps_down_its_type_then_its_rows_until_it_fits_one_page():
     metric = SimpleNamespace(
-        name="Average travel time in minutes to the nearest employment centre with 500 to 4,999 jobs, by bus",
+        name="Average travel time (minutes) to nearest employment centre, by public transport",
         decimal_places=1,
         publisher="Department for Transport",
     )
     row = {"metric": metric, "breakdown": "", "period_label": "January 2026", "value": Decimal("12.3"), "status": ""}
-    rows = [row | {"comparators": [], "uk": {"value": 11.0}} for _ in range(45)]  # more than any bundled area (38)
+    region, nation = SimpleNamespace(name="Yorkshire and The Humber"), SimpleNamespace(name="England")
+    row |= {"position": "bottom 10%: joint 267th of 296", "uk": {"value": 11.0}}
+    row |= {"comparators": [(region, {"value": 10.1}), (nation, {"value": 9.8})]}
+    rows = [row] * 40  # more than any bundled area has (38), every one with a long name
     area = SimpleNamespace(name="Somewhere", code="E06000001", level="Unitary authority", is_retired=False)
-    context = {"kind": "area", "heading": "Somewhere", "area": area, "comparators": [], "rows": rows}
+    context = {"kind": "area", "heading": "Somewhere", "area": area, "comparators": [region, nation], "rows": rows}
     context |= {"page_url": "/areas/E06000001/", "pdf_url": "/areas/E06000001/summary.pdf"}
     context |= {"generated": date(2026, 12, 1), "for_pdf": True}
     at_first = HTML(string=render_to_string(TEMPLATE, context | {"density": DENSITIES[0]})).render()
     pdf, pages = render_summary_pdf(context)
-    assert len(at_first.pages) > 1 and pages == 1 and pdf_text(pdf)[0] == 1
+    assert len(at_first.pages) > 1 and pages == 1
+    count, text, _ = pdf_text(pdf)
+    omitted = int(re.search(r"And (\d+) more metrics on the full page", words(text))[1])
+    assert count == 1 and 0 < omitted < 40 and words(text).count("by public transport") == 40 - omitted
+    fitted = render_summary_pdf(context | {"rows": rows[:10]})
+    assert fitted[1] == 1 and "more metric" not in pdf_text(fitted[0])[1]
 
 
 @pytest.mark.parametrize(
