@@ -1,7 +1,9 @@
 """Area pages: search by name or code, how one area stands on every metric, and two or three areas side by side."""
 
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.http import urlencode
 
 from missions.caching import public_cache
 from missions.figures.area_lines import area_lines_chart
@@ -60,6 +62,9 @@ def area_compare(request):
     except AreaChoiceError as error:
         context = {"error": error.message, "given": [c[:12] for c in given[:3]]}
         return render(request, "missions/area_compare.html", context, status=error.status)
+    if given != codes:  # one address per choice: lower case, spaces and blank fields must not each fill the cache
+        query = urlencode([("areas", code) for code in codes])
+        return HttpResponseRedirect(reverse("missions:area-compare") + (f"?{query}" if query else ""))
     context = {"areas": areas, "rows": compare_areas(areas) if areas else [], "given": codes}
     return render(request, "missions/area_compare.html", context)
 

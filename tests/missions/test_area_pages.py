@@ -89,8 +89,23 @@ def test_two_or_three_areas_side_by_side_each_with_its_rank(site_data, client):
     assert "Leeds, Hartlepool and Cardiff compared" in body
     for code in (LEEDS, HARTLEPOOL, CARDIFF):
         assert f"{expected_place(code, 'Male healthy life expectancy')}, where 1st is the highest" in body
-    two = client.get(f"/areas/compare/?areas={LEEDS}&areas=&areas={HARTLEPOOL}")  # the optional third left blank
+    two = client.get(f"/areas/compare/?areas={LEEDS}&areas=&areas={HARTLEPOOL}", follow=True)  # third left blank
     assert two.status_code == 200 and "Leeds and Hartlepool compared" in two.content.decode()
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        f"areas={LEEDS.lower()}&areas={HARTLEPOOL}",
+        f"areas=%20{LEEDS}%20&areas={HARTLEPOOL}",
+        f"areas={LEEDS}&areas=&areas={HARTLEPOOL}",
+        f"areas={LEEDS}&areas={HARTLEPOOL}" + "&areas=" * 200,
+    ],
+)
+def test_each_choice_of_areas_has_one_address_so_variants_cannot_each_fill_the_cache(site_data, client, query):
+    response = client.get(f"/areas/compare/?{query}")
+    assert response.status_code == 302 and response["Location"] == f"/areas/compare/?areas={LEEDS}&areas={HARTLEPOOL}"
+    assert client.get("/areas/compare/?areas=&areas=")["Location"] == "/areas/compare/"
 
 
 def test_the_bare_compare_page_offers_the_form(site_data, client):
