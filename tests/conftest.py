@@ -82,12 +82,16 @@ def load_site_data(shared_data: Path) -> None:
 
 
 def pytest_configure(config):
-    """Under pytest-xdist each worker keeps its cache keys under its own prefix in the shared Redis database."""
+    """Under pytest-xdist each worker keeps its cache keys under its own prefix in the shared Redis database.
+    Passwords are hashed with a fast hasher, as Django advises for tests: the production one (PBKDF2, a million
+    rounds) costs half a CPU second for every test user and every sign-in, and no test is about its strength."""
     from django.conf import settings
 
     worker = os.environ.get("PYTEST_XDIST_WORKER")
     if worker and settings.configured:
         settings.CACHES["default"]["KEY_PREFIX"] = worker
+    if settings.configured:
+        settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture(autouse=True)
