@@ -59,11 +59,32 @@ def site_data(shared_data, db):
 
 
 @pytest.fixture
-def published_report(site_data, people):
-    """A report on the site data, built, approved, scheduled and published by the four people."""
-    from tests.reports.conftest import build_published_report
+def site_draft(site_data, people):
+    """A draft report on the site data, built by the analyst on Monday afternoon. Built for real (assessments, charts,
+    PDF: about 15 s) once per test process, then copied back for each later test (tests.snapshots)."""
+    import time_machine
 
-    return build_published_report(people)
+    from reports.models import Report
+    from reports.services import build_report
+    from tests.reports.conftest import AS_OF, MONDAY
+    from tests.snapshots import load_once
+
+    def build() -> int:
+        with time_machine.travel(MONDAY, tick=False):
+            return build_report(as_of=AS_OF, author=people["analyst"]).pk
+
+    return Report.objects.get(pk=load_once("site-draft", build))
+
+
+@pytest.fixture
+def published_report(site_draft, people):
+    """That draft approved and scheduled by the four people and published at 09:30 the next working day: once per
+    test process, then copied back."""
+    from reports.models import Report
+    from tests.reports.conftest import publish
+    from tests.snapshots import load_once
+
+    return Report.objects.get(pk=load_once("site-published", lambda: publish(site_draft, people).pk))
 
 
 def load_site_data(shared_data: Path) -> None:
@@ -133,10 +154,37 @@ PEOPLE = {
 
 @pytest.fixture
 def people(django_user_model, db):
-    """An analyst, an approver, a publisher and a staff user with no permission. Loaded as a data set, so they keep
-    the same ids in every test and a report built once (tests.reports.conftest) can be copied back with them."""
-    from tests.reports.conftest import make_user
+    """An analyst, an approver, a publisher and a staff user with no permission. The users load as a data set, so
+    they keep the same ids in every test and a report built once with them can be copied back (tests.snapshots);
+    their permissions are granted afresh, as a transactional test's flush re-creates permissions with new ids."""
+    from django.contrib.auth.models import Permission
+
     from tests.snapshots import load_once
 
-    load_once("people", lambda: [make_user(django_user_model, name, *perms) for name, perms in PEOPLE.items()])
-    return {name: django_user_model.objects.get(username=name) for name in PEOPLE}
+    def create():
+        for name in PEOPLE:
+            django_user_model.objects.create_user(username=name, password="a-long-test-password", is_staff=True)
+
+    load_once("people", create)
+    users = {name: django_user_model.objects.get(username=name) for name in PEOPLE}
+    for name, perms in PEOPLE.items():
+        users[name].user_permissions.set(Permission.objects.filter(codename__in=perms))
+    return {name: django_user_model.objects.get(username=name) for name in PEOPLE}  # fresh permission caches
+
+
+# Fixtures that copy back a report built once per test process (about 15 s of charts and PDF for each build).
+BUILT_REPORTS = {"site_draft", "hle_draft"}  # and those stacked on them
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
+def pytest_collection_modifyitems(config, items):
+    """For `--dist loadgroup`: tests that share a built report run on one worker, which builds it once rather than
+    once per worker; the real-Celery-worker tests run one after another on one worker (they would otherwise wait
+    for each other's lock with a core idle)."""
+    if not getattr(config.option, "loadgroup", False):  # set in pytest-xdist's workers under --dist loadgroup
+        return
+    for item in items:
+        if BUILT_REPORTS & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.xdist_group("built-reports"))
+        elif item.get_closest_marker("celery_worker"):
+            item.add_marker(pytest.mark.xdist_group("celery-worker"))

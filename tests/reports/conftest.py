@@ -49,6 +49,25 @@ def hle_data(shared_data, db):
     load_once("hle", lambda: load_hle_data(shared_data))
 
 
+@pytest.fixture
+def hle_draft(hle_data, people):
+    """A draft report on the HLE data by the analyst. Built for real (assessments, charts, PDF: about 15 s) once per
+    test process and copied back for each later test: for tests of what is done with a built report."""
+    from reports.models import Report
+    from reports.services import build_report
+
+    pk = load_once("hle-draft", lambda: build_report(as_of=AS_OF, author=people["analyst"]).pk)
+    return Report.objects.get(pk=pk)
+
+
+@pytest.fixture
+def hle_published(hle_draft, people):
+    """That draft approved and scheduled on Monday afternoon and published at 09:30 on Tuesday, once per process."""
+    from reports.models import Report
+
+    return Report.objects.get(pk=load_once("hle-published", lambda: publish(hle_draft, people).pk))
+
+
 def load_hle_data(shared_data) -> None:
     load_catalogue()
     slug = "healthy-life-expectancy"

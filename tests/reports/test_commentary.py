@@ -11,7 +11,7 @@ from reports.commentary import render_markdown
 from reports.drafting import edit_commentary
 from reports.models import Report
 from reports.services import approve_report, build_report, correct_report, schedule_report
-from tests.reports.conftest import AS_OF, LONDON, make_user, publish
+from tests.reports.conftest import AS_OF, LONDON, make_user
 
 pytestmark = pytest.mark.django_db
 HEALTH = "health"
@@ -26,8 +26,8 @@ def html(report: Report) -> str:
     return bytes(report.artefacts.get(name="report.html").content).decode()
 
 
-def test_the_draft_commentary_is_written_from_the_findings(hle_data, team):
-    report = build_report(as_of=AS_OF, author=team["writer"])
+def test_the_draft_commentary_is_written_from_the_findings(hle_draft, team):
+    report = hle_draft
     health = next(m for m in report.snapshot["missions"] if m["slug"] == HEALTH)
     drafted = report.commentary["missions"][HEALTH]
     assert drafted and drafted.split(". ")[0] in " ".join(e["finding"]["sentences"][0] for e in health["targets"])
@@ -52,8 +52,8 @@ def test_commentary_markdown_is_sanitised_when_shown(attack):
     assert "Healthy life expectancy fell." in shown
 
 
-def test_an_edited_commentary_is_rendered_sanitised_into_the_report(hle_data, team):
-    report = build_report(as_of=AS_OF, author=team["writer"])
+def test_an_edited_commentary_is_rendered_sanitised_into_the_report(hle_draft, team):
+    report = hle_draft
     edit_commentary(
         report=report,
         user=team["writer"],
@@ -74,21 +74,21 @@ def test_an_edited_commentary_is_rendered_sanitised_into_the_report(hle_data, te
         ([], {"not-a-mission": "text"}, "at most"),
     ],
 )
-def test_commentary_an_attacker_might_send_is_refused(hle_data, team, key_messages, missions, error):
-    report = build_report(as_of=AS_OF, author=team["writer"])
+def test_commentary_an_attacker_might_send_is_refused(hle_draft, team, key_messages, missions, error):
+    report = hle_draft
     with pytest.raises(ValidationError, match=error):
         edit_commentary(report=report, user=team["writer"], key_messages=key_messages, missions=missions)
 
 
-def test_only_a_commentary_writer_may_edit_it(hle_data, team):
-    report = build_report(as_of=AS_OF, author=team["writer"])
+def test_only_a_commentary_writer_may_edit_it(hle_draft, team):
+    report = hle_draft
     for role in ("analyst", "approver", "publisher", "nobody"):
         with pytest.raises(PermissionDenied):
             edit_commentary(report=report, user=team[role], key_messages=["x"], missions={})
 
 
-def test_editing_approved_commentary_sends_the_report_back_for_four_eyes_approval(hle_data, team):
-    report = build_report(as_of=AS_OF, author=team["writer"])
+def test_editing_approved_commentary_sends_the_report_back_for_four_eyes_approval(hle_draft, team):
+    report = hle_draft
     approve_report(report=report, user=team["approver"])
     with time_machine.travel(datetime(2026, 11, 23, 15, 0, tzinfo=LONDON), tick=False):
         schedule_report(report=report, user=team["publisher"])
@@ -100,8 +100,8 @@ def test_editing_approved_commentary_sends_the_report_back_for_four_eyes_approva
     assert approve_report(report=report, user=team["approver"]).status == "approved"
 
 
-def test_whoever_last_wrote_the_commentary_cannot_approve_it(hle_data, team, django_user_model):
-    report = build_report(as_of=AS_OF, author=team["writer"])
+def test_whoever_last_wrote_the_commentary_cannot_approve_it(hle_draft, team, django_user_model):
+    report = hle_draft
     editor = make_user(django_user_model, "editor", "change_report", "approve_report")
     edit_commentary(report=report, user=editor, key_messages=["An approver's own words."], missions={})
     with pytest.raises(PermissionDenied, match="four eyes"):
@@ -109,8 +109,8 @@ def test_whoever_last_wrote_the_commentary_cannot_approve_it(hle_data, team, dja
     assert approve_report(report=report, user=team["approver"]).status == "approved"
 
 
-def test_published_commentary_cannot_change_in_the_model_or_the_database(hle_data, team):
-    report = publish(build_report(as_of=AS_OF, author=team["writer"]), team)
+def test_published_commentary_cannot_change_in_the_model_or_the_database(hle_published, team):
+    report = hle_published
     assert "<dt>Publication date</dt><dd>24 November 2026, 09:30</dd>" in html(report)
     with pytest.raises(ValidationError, match="new version"):
         edit_commentary(report=report, user=team["writer"], key_messages=["changed"], missions={})
@@ -121,8 +121,8 @@ def test_published_commentary_cannot_change_in_the_model_or_the_database(hle_dat
         cursor.execute("UPDATE reports_report SET commentary = %s WHERE id = %s", ['{"key_messages": []}', report.pk])
 
 
-def test_a_correction_starts_from_the_published_commentary_and_carries_a_notice(hle_data, team):
-    old = publish(build_report(as_of=AS_OF, author=team["writer"]), team)
+def test_a_correction_starts_from_the_published_commentary_and_carries_a_notice(hle_published, team):
+    old = hle_published
     new = correct_report(report=old, user=team["writer"], notice="A key message misstated the gap.")
     assert new.commentary == old.commentary and new.version == 2
     edit_commentary(report=new, user=team["writer"], key_messages=["The gap widened by 2.3 years."], missions={})
@@ -132,8 +132,8 @@ def test_a_correction_starts_from_the_published_commentary_and_carries_a_notice(
     assert old.commentary["key_messages"] != ["The gap widened by 2.3 years."]
 
 
-def test_the_staff_commentary_page_edits_a_draft_and_the_diff_page_shows_the_change(hle_data, team, client):
-    build_report(as_of=AS_OF, author=team["writer"])  # an earlier unpublished report: neither draft nor published
+def test_the_staff_commentary_page_edits_a_draft_and_the_diff_page_shows_the_change(hle_draft, team, client):
+    assert hle_draft  # an earlier unpublished report, built once per process: neither draft nor published
     second = build_report(as_of=AS_OF, author=team["writer"])
     client.force_login(team["writer"])
     page = client.get(f"/staff/reports/{second.pk}/commentary/")

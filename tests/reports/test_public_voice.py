@@ -1,13 +1,13 @@
 """The public pages speak in the monitor's voice: the latest report's key messages and findings in words."""
 
-from datetime import date, datetime
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
 
 from reports.drafting import edit_commentary
-from reports.services import approve_report, build_report, publish_due_reports, schedule_report
+from reports.services import approve_report, publish_due_reports, schedule_report
 from tests.reports.conftest import make_user
 
 pytestmark = pytest.mark.django_db
@@ -21,10 +21,10 @@ def test_before_any_report_the_home_page_lists_the_missions_with_their_findings(
 
 
 def test_the_home_and_mission_pages_show_the_latest_report_and_findings_in_words(
-    site_data, people, client, django_user_model
+    site_draft, people, client, django_user_model
 ):
     writer = make_user(django_user_model, "writer", "add_report", "change_report", "view_report")
-    report = build_report(as_of=date(2026, 6, 30), author=writer)
+    report = site_draft  # built at 30 June 2026 by the analyst, once per test process
     edit_commentary(report=report, user=writer, key_messages=["Health is *worse* than at the baseline."], missions={})
     with time_machine.travel(datetime(2026, 11, 23, 15, 0, tzinfo=LONDON), tick=False):
         approve_report(report=report, user=people["approver"])

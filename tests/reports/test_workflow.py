@@ -12,16 +12,16 @@ from pypdf import PdfReader
 from missions.models import Target
 from reports.models import Artefact, PreReleaseAccess, Report, ScheduleChange
 from reports.services import approve_report, build_report, correct_report, publish_due_reports, schedule_report
-from tests.reports.conftest import AS_OF, LONDON, MONDAY, build_published_report, publish
+from tests.reports.conftest import AS_OF, LONDON, MONDAY, publish
 
 pytestmark = pytest.mark.django_db
 
 
-def test_the_author_cannot_approve_their_own_report(hle_data, people, django_user_model):
+def test_the_author_cannot_approve_their_own_report(people, django_user_model):
     from tests.reports.conftest import make_user
 
     both = make_user(django_user_model, "both", "add_report", "approve_report")
-    report = build_report(as_of=AS_OF, author=both)
+    report = Report.objects.create(series="own", title="Own", as_of=AS_OF, snapshot={}, created_by=both)
     with pytest.raises(PermissionDenied, match="four eyes"):
         approve_report(report=report, user=both)
     with pytest.raises(PermissionDenied):
@@ -29,10 +29,10 @@ def test_the_author_cannot_approve_their_own_report(hle_data, people, django_use
     assert approve_report(report=report, user=people["approver"]).status == Report.Status.APPROVED
 
 
-def test_the_default_release_is_half_past_nine_on_the_next_working_day(hle_data, people):
+def test_the_default_release_is_half_past_nine_on_the_next_working_day(people):
     friday = datetime(2026, 12, 24, 16, 0, tzinfo=LONDON)  # then Christmas, Boxing Day (observed Monday 28th)
     with time_machine.travel(friday, tick=False):
-        report = build_report(as_of=AS_OF, author=people["analyst"])
+        report = draft_report(people)  # no files to re-render: the schedule is what is tested here
         approve_report(report=report, user=people["approver"])
         schedule_report(report=report, user=people["publisher"])
         assert report.scheduled_for == datetime(2026, 12, 29, 9, 30, tzinfo=LONDON)
@@ -50,9 +50,9 @@ def test_the_default_release_is_half_past_nine_on_the_next_working_day(hle_data,
     assert changes == ["", "Coordinated with the ONS release"]
 
 
-def test_the_beat_task_publishes_exactly_at_the_release_time_and_not_before(hle_data, people):
+def test_the_beat_task_publishes_exactly_at_the_release_time_and_not_before(people):
     with time_machine.travel(MONDAY, tick=False):
-        report = build_report(as_of=AS_OF, author=people["analyst"])
+        report = draft_report(people)
         approve_report(report=report, user=people["approver"])
         schedule_report(report=report, user=people["publisher"])
     with time_machine.travel(datetime(2026, 11, 24, 9, 29, 59, tzinfo=LONDON), tick=False):
@@ -65,8 +65,8 @@ def test_the_beat_task_publishes_exactly_at_the_release_time_and_not_before(hle_
     assert report.published_at == datetime(2026, 11, 24, 9, 30, tzinfo=LONDON)
 
 
-def test_a_published_report_cannot_be_altered_in_the_model_or_the_database(hle_data, people):
-    report = build_published_report(people)
+def test_a_published_report_cannot_be_altered_in_the_model_or_the_database(hle_published):
+    report = hle_published
     report.title = "Something else"
     with pytest.raises(ValidationError):
         report.save()
@@ -88,10 +88,10 @@ def test_a_published_report_cannot_be_altered_in_the_model_or_the_database(hle_d
         )
 
 
-def test_later_edits_and_releases_leave_a_published_report_byte_for_byte_unchanged(hle_data, people, data_server):
+def test_later_edits_and_releases_leave_a_published_report_byte_for_byte_unchanged(hle_published, data_server):
     from missions.services.ingest import ingest_source, register_source
 
-    report = build_published_report(people)
+    report = hle_published
     before = {a.name: bytes(a.content) for a in report.artefacts.all()}
     target = Target.objects.get(metric__slug="healthy-life-expectancy", key="change")
     target.value = 3
@@ -105,16 +105,16 @@ def test_later_edits_and_releases_leave_a_published_report_byte_for_byte_unchang
     assert {a.name: bytes(a.content) for a in report.artefacts.all()} == before
 
 
-def test_building_twice_from_the_same_date_and_data_gives_identical_figures(hle_data, people):
-    first = build_report(as_of=AS_OF, author=people["analyst"])
+def test_building_twice_from_the_same_date_and_data_gives_identical_figures(hle_draft, people):
+    first = hle_draft  # built by the same call, once per test process
     second = build_report(as_of=AS_OF, author=people["analyst"])
     assert first.snapshot == second.snapshot
     csv = lambda r: {a.name: bytes(a.content) for a in r.artefacts.filter(name__endswith=".csv")}  # noqa: E731
     assert csv(first) == csv(second) and csv(first)
 
 
-def test_the_pdf_opens_and_has_one_section_per_mission(hle_data, people):
-    report = build_report(as_of=AS_OF, author=people["analyst"])
+def test_the_pdf_opens_and_has_one_section_per_mission(hle_draft):
+    report = hle_draft
     reader = PdfReader(io.BytesIO(bytes(report.artefacts.get(name="report.pdf").content)))
 
     def walk(items):
@@ -126,8 +126,8 @@ def test_the_pdf_opens_and_has_one_section_per_mission(hle_data, people):
     assert len(missions) == 12 and missions[0].startswith("Mission 1:") and len(reader.pages) > 5
 
 
-def test_a_correction_is_a_new_version_and_the_old_one_stays_marked_superseded(hle_data, people, client):
-    old = build_published_report(people)
+def test_a_correction_is_a_new_version_and_the_old_one_stays_marked_superseded(hle_published, people, client):
+    old = hle_published
     wednesday = datetime(2026, 11, 25, 12, 0, tzinfo=LONDON)
     with time_machine.travel(wednesday, tick=False):
         new = correct_report(report=old, user=people["analyst"], notice="The baseline of target X was misstated.")
@@ -139,8 +139,8 @@ def test_a_correction_is_a_new_version_and_the_old_one_stays_marked_superseded(h
     assert client.get(f"/reports/{old.series}/").url.endswith("/v2/")
 
 
-def test_staff_views_of_an_unpublished_report_are_logged(hle_data, people, client):
-    report = build_report(as_of=AS_OF, author=people["analyst"])
+def test_staff_views_of_an_unpublished_report_are_logged(hle_draft, people, client):
+    report = hle_draft
     client.force_login(people["approver"])
     assert client.get(f"/staff/reports/{report.pk}/report.html").status_code == 200
     access = PreReleaseAccess.objects.get(report=report)
