@@ -133,7 +133,7 @@ def test_a_correction_starts_from_the_published_commentary_and_carries_a_notice(
 
 
 def test_the_staff_commentary_page_edits_a_draft_and_the_diff_page_shows_the_change(hle_draft, team, client):
-    assert hle_draft  # an earlier unpublished report, built once per process: neither draft nor published
+    # hle_draft is an earlier unpublished report (built once per process): neither this draft nor a published one
     second = build_report(as_of=AS_OF, author=team["writer"])
     client.force_login(team["writer"])
     page = client.get(f"/staff/reports/{second.pk}/commentary/")
