@@ -24,6 +24,7 @@ VERSION_KEY = "public:data-version"
 MODIFIED_KEY = "public:last-modified"
 VERSION_TTL = 1.0
 PRIVATE = ("/admin/", "/staff/")
+API = "/api/"
 _local_version: list = [None, 0.0]
 _pages: OrderedDict = OrderedDict()
 LOCAL_ENTRIES = 256
@@ -97,7 +98,10 @@ def _is_public_request(request) -> bool:
 
 def _key(request, version: str) -> str:
     # Scheme and host are part of the key: absolute links (API pagination, the calendar) name the reader's own host.
-    parts = (request.scheme, request.get_host(), get_cache_path(request), request.headers.get("Accept", ""))
+    # Accept only where it chooses the format (the API's JSON, CSV or browsable page): elsewhere any made-up Accept
+    # header would miss the cache and render again (a PDF summary takes seconds).
+    accept = request.headers.get("Accept", "") if request.path.startswith(API) else ""
+    parts = (request.scheme, request.get_host(), get_cache_path(request), accept)
     digest = hashlib.sha256("|".join(parts).encode()).hexdigest()
     return f"public:{version}:{digest}"
 

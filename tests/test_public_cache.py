@@ -105,3 +105,15 @@ def test_the_parameters_a_view_reads_still_make_their_own_entries(catalogue, cli
     client.get("/areas/", {"q": "leeds"})
     client.get("/areas/", {"q": "leeds", "page": "7"})
     assert len(_pages) == 5
+
+
+def test_an_accept_header_makes_its_own_entry_only_where_it_chooses_the_format(catalogue, client):
+    from missions.caching import _pages
+
+    home = client.get("/").content
+    for n in range(5):
+        assert client.get("/", HTTP_ACCEPT=f"text/html;q=0.{n}, made/up{n}").content == home
+    assert len(_pages) == 1
+    as_json = client.get("/api/metrics/", HTTP_ACCEPT="application/json")
+    as_csv = client.get("/api/metrics/", HTTP_ACCEPT="text/csv")
+    assert as_json["Content-Type"] != as_csv["Content-Type"] and len(_pages) == 3
