@@ -76,7 +76,9 @@ def _start(row: dict):
 
 def _add_ranks(area: Area, rows: list[dict], *, share: float | None) -> None:
     """Add each row's rank among its metric's comparison set in the same period, and the sentence that says it."""
-    sections = _cross_sections({(i, row["period"]) for row in rows for i in row["indicator_ids"]})
+    # Only a current area inside a metric's comparison set needs that set's values.
+    ranked = [r for r in rows if area.last_year is None and _in_set(area, r["metric"])]
+    sections = _cross_sections({(i, row["period"]) for row in ranked for i in row["indicator_ids"]})
     for row in rows:
         metric = row["metric"]
         prefixes = tuple(metric.comparison_prefixes)
@@ -91,10 +93,14 @@ def _add_ranks(area: Area, rows: list[dict], *, share: float | None) -> None:
             others=others,
             polarity=metric.polarity,
             share=share,
-            in_set=bool(prefixes) and area.code.startswith(prefixes),
+            in_set=_in_set(area, metric),
             retired_in=area.last_year,
         )
         row["sentence"] = describe_rank(row["rank"], metric=metric, breakdown=row["breakdown"], row=row, area=area)
+
+
+def _in_set(area: Area, metric: Metric) -> bool:
+    return bool(metric.comparison_prefixes) and area.code.startswith(tuple(metric.comparison_prefixes))
 
 
 def _usable(value, status: str) -> bool:
@@ -135,9 +141,7 @@ def compare_areas(areas: list[Area]) -> list[dict]:
     """Return one row per metric (and breakdown) with data for any of the areas: each area's latest value, its
     period and its rank sentence, in the areas' order (None where an area has no value)."""
     share, metrics = get_group_share(), list_metrics()
-    by_area = [
-        {(r["metric"].pk, r["breakdown"]): r for r in compare_area(a, share=share, metrics=metrics)} for a in areas
-    ]
+    by_area = [_keyed(compare_area(a, share=share, metrics=metrics)) for a in areas]
     rows = []
     for metric in metrics[0]:
         for breakdown in metrics[1][metric.pk]:
