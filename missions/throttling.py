@@ -5,6 +5,8 @@ count_cached() before serving a cached /api/ response, so a cached URL counts ag
 The client address comes from REMOTE_ADDR, or from X-Forwarded-For counted back DJANGO_NUM_PROXIES hops.
 """
 
+from functools import wraps
+
 from django.http import JsonResponse
 from rest_framework.throttling import SimpleRateThrottle
 
@@ -36,3 +38,19 @@ def count_cached(request) -> JsonResponse | None:
         return None
     throttle = ClientRateThrottle(scope)
     return None if throttle.allow_request(request, None) else throttled_response(throttle)
+
+
+def throttled(scope: str):
+    """Limit how often one client may run a costly view: under @public_cache, so only renders count, not cache hits."""
+
+    def decorate(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            throttle = ClientRateThrottle(scope)
+            if not throttle.allow_request(request, None):
+                return throttled_response(throttle)
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorate

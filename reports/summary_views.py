@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404
 
 from missions.caching import public_cache
 from missions.models import Area, Mission
+from missions.throttling import throttled
 from reports.summaries import get_area_summary, get_mission_summary, render_summary_html, render_summary_pdf
 from reports.views import allow_inline_styles
 
@@ -44,6 +45,7 @@ def mission_summary(request, slug):
 
 
 @public_cache
+@throttled("summaries")  # each PDF render takes seconds of CPU (an area's, 12-18 s on the full data)
 def mission_summary_pdf(request, slug):
     return _pdf(request, _mission(slug), f"mission-{slug}")
 
@@ -54,5 +56,6 @@ def area_summary(request, code):
 
 
 @public_cache
+@throttled("summaries")
 def area_summary_pdf(request, code):
     return _pdf(request, _area(code), f"area-{code}")

@@ -186,6 +186,7 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {
         "anon": env("API_THROTTLE_RATE", default="1200/minute"),
         "downloads": env("DOWNLOAD_THROTTLE_RATE", default="30/minute"),
+        "summaries": env("SUMMARY_THROTTLE_RATE", default="10/minute"),
     },
     "UNAUTHENTICATED_USER": None,
 }

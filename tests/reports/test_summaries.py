@@ -107,6 +107,18 @@ def test_summaries_are_cached_like_other_public_pages(site_data, client, monkeyp
     assert "private" not in first.get("Cache-Control", "")
 
 
+def test_rendering_summary_pdfs_is_throttled_per_client_and_cached_ones_do_not_count(site_data, client, monkeypatch):
+    from rest_framework.throttling import SimpleRateThrottle
+
+    monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", {"summaries": "2/minute", "anon": "100/minute"})
+    for _ in range(3):
+        assert client.get(PAGES["mission"][1]).status_code == 200  # rendered once, then served from the cache
+    assert client.get("/areas/E99999999/summary.pdf").status_code == 404
+    refused = client.get(PAGES["area"][1])
+    assert refused.status_code == 429 and int(refused["Retry-After"]) > 0
+    assert client.get(PAGES["area"][0]).status_code == 200  # the HTML summary is not held back
+
+
 def test_the_mission_and_area_pages_link_to_their_summaries(site_data, client):
     assert 'href="/missions/health/summary.pdf"' in client.get("/missions/health/").content.decode()
     assert 'href="/areas/E08000035/summary/"' in client.get("/areas/E08000035/").content.decode()
