@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from missions.findings.numbers import format_share
-from missions.findings.ranks import Rank, ordinal
+from missions.findings.ranks import LOW_RELIABILITY, Rank, ordinal
 from missions.ingestion.periods import period_label
 from missions.models import Area, Mission, Release
 from missions.selectors.areas import compare_area, list_comparators
@@ -75,6 +75,7 @@ def describe_position(rank: Rank) -> str:
     if not rank.ranked:
         return "not ranked"
     place = f"{'joint ' if rank.tied > 1 else ''}{ordinal(rank.position)} of {rank.areas:,}"
+    place += " (uncertain: u)" if rank.status == LOW_RELIABILITY else ""
     if not rank.banded or not rank.group:
         return place
     named = {"top": "top", "bottom": "bottom", "both": "top and bottom"}[rank.group]

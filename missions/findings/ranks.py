@@ -13,6 +13,8 @@ from missions.ingestion.validation import STATUS_CODES
 from missions.progress.gaps import group_size
 from missions.progress.types import SUPPRESSED
 
+LOW_RELIABILITY = "u"  # ranked, as the gap rule uses it, but a reader is told the place is uncertain
+
 
 @dataclass(frozen=True)
 class Rank:
@@ -99,7 +101,16 @@ def plain_name(name: str) -> str:
 
 def rank_sentence(rank: Rank, *, set_name: str, subject: str, period: str, level: str = "") -> str:
     """Return the rank in words, e.g. "In the bottom 10% of local authorities for gross median weekly pay (2023):
-    301st of 348, where 1st is the highest and higher is better."."""
+    301st of 348, where 1st is the highest and higher is better."; a low-reliability value says its place is
+    uncertain."""
+    sentence = _place_sentence(rank, set_name=set_name, subject=subject, period=period, level=level)
+    if rank.ranked and rank.status == LOW_RELIABILITY:
+        meaning = STATUS_CODES[LOW_RELIABILITY]
+        sentence += f" The publisher marks this value {meaning} ({LOW_RELIABILITY}), so its position is uncertain."
+    return sentence
+
+
+def _place_sentence(rank: Rank, *, set_name: str, subject: str, period: str, level: str) -> str:
     group_of, what = plain_name(set_name), f"{plain_name(subject)} ({period})"
     if not rank.ranked:
         return _not_ranked(rank, set_name=group_of, subject=plain_name(subject), period=period, level=level)

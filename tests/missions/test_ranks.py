@@ -174,6 +174,15 @@ def test_why_an_area_is_not_ranked_in_words(kwargs, sentence):
     assert rank_sentence(rank, **PAY, level="Region") == sentence
 
 
+def test_a_low_reliability_value_is_ranked_with_a_warning_that_its_place_is_uncertain():
+    text = _sentence(661.5, _pay_areas(347), status="u")
+    assert text.startswith("In the bottom 10% of upper-tier local authorities") and text.endswith(
+        "340th of 348, where 1st is the highest and higher is better. The publisher marks this value low "
+        "reliability (u), so its position is uncertain."
+    )
+    assert "uncertain" not in _sentence(661.5, _pay_areas(347))
+
+
 def test_the_share_in_the_sentence_is_the_methods_not_a_fixed_ten_percent():
     text = _sentence(1000.5, _pay_areas(347), share=0.25)
     assert text.startswith("In the top 25% of") and "10%" not in text

@@ -158,6 +158,10 @@ def test_a_long_summary_steps_down_its_type_then_its_rows_until_it_fits_one_page
         (Rank(position=1, areas=20, group="top", group_size=2, share=0.1, polarity="none"), "highest 10%: 1st of 20"),
         (Rank(position=3, areas=5, group="", group_size=0, share=0.1), "3rd of 5"),
         (Rank(reason="suppressed", status="c"), "not ranked"),
+        (
+            Rank(position=301, areas=348, group="bottom", group_size=35, share=0.1, status="u"),
+            "bottom 10%: 301st of 348 (uncertain: u)",
+        ),
     ],
 )
 def test_an_areas_position_is_said_in_a_few_words(rank, words):
