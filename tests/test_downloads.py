@@ -152,6 +152,27 @@ def test_a_governed_catalogue_change_rebuilds_the_downloads_once_it_commits(
     assert "# name,Homicides per million people" in csv_file.open().read().decode()
 
 
+def _metadata_lines(slug: str) -> dict[str, str]:
+    import csv
+
+    from missions.models import Metric
+    from missions.selectors.downloads import get_metric_csv
+
+    rows = csv.reader(io.StringIO(get_metric_csv(Metric.objects.get(slug=slug)).decode()))
+    return {row[0].removeprefix("# "): row[1] for row in rows if row[0].startswith("# ")}
+
+
+def test_a_metrics_download_states_the_devolved_nations_series_as_its_page_does(homicide):
+    import json
+
+    from missions.selectors.devolved import list_devolved_series
+
+    statements = [d["statement"] for d in list_devolved_series(metric_slug="apprenticeship-starts")]
+    assert len(statements) == 2 and "“are not directly comparable”" in statements[1]
+    assert json.loads(_metadata_lines("apprenticeship-starts")["devolved"]) == statements
+    assert json.loads(_metadata_lines("homicide-rate")["devolved"]) == []
+
+
 def test_the_command_twin_builds_every_file_and_make_data_runs_it(homicide):
     call_command("build_downloads")
     assert Download.objects.count() == METRICS + 1

@@ -8,6 +8,7 @@ from missions.ingestion.periods import Period, period_label
 from missions.ingestion.validation import STATUS_CODES
 from missions.models import Metric, Observation
 from missions.selectors.catalogue import get_indicator_ids
+from missions.selectors.devolved import list_devolved_series
 from missions.selectors.held_back import list_held_back
 from missions.spreadsheet_cells import neutralise_cell, neutralise_row, single_line
 
@@ -85,6 +86,8 @@ def get_metric_metadata(metric: Metric) -> dict:
         "publisher": metric.publisher,
         "dataset": metric.dataset,
         "definition": metric.definition,
+        # As the metric page and API say: which devolved nation's separate series are joined here, and which not.
+        "devolved": [d["statement"] for d in list_devolved_series(metric_slug=metric.slug)],
         "status_markers": STATUS_MARKERS,
         "values": "current values as last published (earlier vintages through the API's as_of filter)",
         "licence": LICENCE,
@@ -97,7 +100,7 @@ def get_metric_csv(metric: Metric) -> bytes:
     writer = csv.writer(buffer)
     # Metadata lines start "# key," and stay on one line, so readers that skip comment lines skip all of them.
     for key, value in get_metric_metadata(metric).items():
-        text = json.dumps(value) if isinstance(value, dict) else str(value)
+        text = json.dumps(value, ensure_ascii=False) if isinstance(value, dict | list) else str(value)
         writer.writerow([f"# {key}", neutralise_cell(single_line(text))])
     writer.writerow(COLUMNS)
     writer.writerows(neutralise_row(row) for row in list_metric_rows(metric))
