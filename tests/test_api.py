@@ -97,7 +97,7 @@ def test_the_target_list_reads_every_change_history_in_one_query(site_data, api,
 
 def test_a_malformed_as_of_is_refused_with_a_clear_message(site_data, api):
     for name in ("observations", "assessments"):
-        for text in ("June", "30/06/2026", "2026-13-01"):
+        for text in ("June", "30/06/2026", "2026-13-01", "2026-6-30", "\uff12\uff10\uff12\uff16-06-30", "26-06-30"):
             response = api.get(f"/api/{name}/", {"as_of": text})
             assert response.status_code == 400, (name, text)
             assert response.json() == {"as_of": ["as_of must be a date written YYYY-MM-DD, for example 2026-06-30."]}

@@ -1,17 +1,34 @@
 """API filter sets: as_of is a date filter with one meaning per endpoint, stated in the schema."""
 
+import re
+
 import django_filters
+from django import forms
 
 from missions.models import Area, Assessment, Metric, Observation
 from missions.selectors.catalogue import get_indicator_ids
 from missions.selectors.observations import filter_as_published
 
 AS_OF_FORMAT = "%Y-%m-%d"
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+class ISODateField(forms.DateField):
+    """A date written exactly YYYY-MM-DD in ASCII digits: strptime alone also takes 2026-6-30 and full-width digits."""
+
+    def strptime(self, value, format):
+        if not ISO_DATE.fullmatch(value):
+            raise ValueError(f"not YYYY-MM-DD: {value!r}")
+        return super().strptime(value, format)
+
+
+class ISODateFilter(django_filters.DateFilter):
+    field_class = ISODateField
 
 
 def as_of_filter(meaning: str, **kwargs) -> django_filters.DateFilter:
     """Return the as_of filter: an ISO date only (YYYY-MM-DD), refused with a clear message otherwise."""
-    return django_filters.DateFilter(
+    return ISODateFilter(
         help_text=meaning,
         input_formats=[AS_OF_FORMAT],
         error_messages={"invalid": "as_of must be a date written YYYY-MM-DD, for example 2026-06-30."},
