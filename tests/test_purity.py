@@ -19,6 +19,7 @@ PURE = [
     "missions.figures.areas",
     "missions.figures.grid",
     "missions.figures.context",
+    "missions.figures.wording",
     "reports.changes",
     "reports.commentary",
     "missions.statuses",

@@ -2,7 +2,6 @@
 
 import base64
 import html
-from dataclasses import replace
 
 from missions.figures.areas import gap_chart, ranking_chart
 from missions.figures.drawing import Chart
@@ -13,6 +12,9 @@ NO_CHART = {"no_data_source", "insufficient_data", "data_refused"}
 PAGE_TABLE_ROWS, PDF_TABLE_ROWS = 60, 15
 # The data table beside a chart, as a reader sees it: periods by their labels (the CSV keeps the canonical keys).
 SHOWN_COLUMNS = {
+    "mission": "Mission",
+    "target": "Target",
+    "status_label": "Status",
     "rank": "Rank",
     "area_code": "Area code",
     "area_name": "Area",
@@ -50,18 +52,12 @@ def build_charts(snapshot: dict) -> dict[str, list[Chart]]:
     for mission in snapshot["missions"]:
         for entry in mission["targets"]:
             if found := entry_charts(entry, names):
-                charts[entry["key"]] = [_state_finding(c, entry) for c in found]
+                charts[entry["key"]] = found
     return charts
 
 
-def _state_finding(chart: Chart, entry: dict) -> Chart:
-    """Return the chart with alt text that opens with the finding it illustrates."""
-    headline = (entry.get("finding") or {}).get("headline", "")
-    return replace(chart, alt=f"{headline} {chart.alt}".strip())
-
-
 def page_charts(entry: dict, names: dict[str, str]) -> list[dict]:
-    """Return an entry's charts ready for a public page (SVG image, alt text, summary, data table)."""
+    """Return an entry's charts ready for a public page (SVG image, title, alt text, summary, source, data table)."""
     return [figure_context(c, for_pdf=False) for c in entry_charts(entry, names, headline_only=False)]
 
 
@@ -77,6 +73,8 @@ def figure_context(chart: Chart, *, for_pdf: bool) -> dict:
     table = chart.table[shown].head(PDF_TABLE_ROWS if for_pdf else PAGE_TABLE_ROWS).round(chart.places)
     return {
         "name": chart.name,
+        "title": chart.title,
+        "source": chart.source,
         "image": image,
         "summary": chart.summary,
         "alt": chart.alt,

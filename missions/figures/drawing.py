@@ -9,10 +9,13 @@ import textwrap
 from dataclasses import dataclass
 
 import pandas as pd
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from PIL import Image
 
 from missions.ingestion.periods import period_from_key, period_label
 
+PNG_DPI = 110
 BLUE, ORANGE, GREEN, GREY, VERMILION, SKY = "#0072B2", "#E69F00", "#009E73", "#595959", "#D55E00", "#56B4E9"
 
 
@@ -27,18 +30,41 @@ class Chart:
     series_labels: tuple[str, ...]
     axis_labels: tuple[str, str]
     places: int = 4  # decimal places the data table beside the chart shows
+    title: str = ""
+    source: str = ""
 
 
-def render(fig: Figure, name: str, alt: str, summary: str, table: pd.DataFrame, places: int = 4) -> Chart:
-    """Return the chart with the figure saved as PNG and SVG."""
+def render(
+    fig: Figure, name: str, alt: str, summary: str, table: pd.DataFrame, places: int = 4, *, source: str = ""
+) -> Chart:
+    """Return the chart with its source line (if given) under it, the figure saved as PNG and SVG."""
     ax = fig.axes[0]
+    if source:
+        width = round(fig.get_figwidth() * 19)
+        fig.supxlabel(textwrap.fill(source, width), x=0.01, ha="left", fontsize=6.5, color=GREY)
     labels = tuple(h.get_label() for h in ax.get_legend_handles_labels()[0])
-    svg, png = io.BytesIO(), io.BytesIO()
-    fig.savefig(png, format="png", dpi=110)
-    fig.set_layout_engine("none")  # keep the constrained layout just computed: the SVG is not laid out again
+    title = " ".join(fig.get_suptitle().split())
+    png, svg = save(fig)
+    axes = (ax.get_xlabel(), ax.get_ylabel().replace("\n", " "))
+    return Chart(name, svg, png, alt, summary, table, labels, axes, places, title, source)
+
+
+def save(fig: Figure) -> tuple[bytes, bytes]:
+    """Return the figure as PNG and SVG, laid out once and drawn once for each.
+
+    savefig would lay the figure out in a dry-run draw before each real draw: four passes where two do.
+    """
+    fig.set_dpi(PNG_DPI)
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()  # runs the constrained layout, then rasterises: the only layout pass
+    png = io.BytesIO()
+    Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba()).save(
+        png, format="png", dpi=(PNG_DPI, PNG_DPI)
+    )
+    fig.set_layout_engine(None)  # keep that layout: the SVG is drawn as laid out, with no dry run
+    svg = io.BytesIO()
     fig.savefig(svg, format="svg", metadata={"Date": None})
-    axes = (ax.get_xlabel(), ax.get_ylabel())
-    return Chart(name, svg.getvalue(), png.getvalue(), alt, summary, table, labels, axes, places)
+    return png.getvalue(), svg.getvalue()
 
 
 def new_figure(width=7.0, height=3.6) -> Figure:
@@ -88,13 +114,9 @@ def axis_title(keys: list[str], period_type: str | None) -> str:
     )
 
 
-def titles(fig: Figure, ax, title: str, subtitle: str) -> None:
-    """Put the title above the chart and a one-line subtitle saying what the shaded areas are."""
+def titles(fig: Figure, ax, title: str, *subtitles: str) -> None:
+    """Put the title (the finding) above the chart and, under it, one line for each subtitle: the target, shading."""
     width = round(fig.get_figwidth() * 12)  # characters of a 10-point bold title that fit across the figure
     fig.suptitle(textwrap.fill(title, width), fontsize=10, x=0.01, ha="left", fontweight="bold")
-    ax.set_title(
-        textwrap.shorten(subtitle, round(fig.get_figwidth() * 18), placeholder="..."),
-        fontsize=7,
-        loc="left",
-        color=GREY,
-    )
+    lines = [textwrap.shorten(s, round(fig.get_figwidth() * 18), placeholder="...") for s in subtitles if s]
+    ax.set_title("\n".join(lines), fontsize=7, loc="left", color=GREY)

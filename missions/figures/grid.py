@@ -3,7 +3,7 @@
 import pandas as pd
 from matplotlib.patches import Rectangle
 
-from missions.figures.drawing import GREEN, GREY, ORANGE, VERMILION, Chart, new_figure, render
+from missions.figures.drawing import GREEN, GREY, ORANGE, VERMILION, Chart, new_figure, render, titles
 
 STATUS_STYLE = {  # colour and hatch: distinguishable without colour
     "achieved": (GREEN, ""),
@@ -23,7 +23,9 @@ STATUS_STYLE = {  # colour and hatch: distinguishable without colour
 def status_grid(snapshot: dict) -> Chart:
     """Return a grid of every mission's targets, each cell coloured, hatched and labelled by status."""
     rows = [(m, e) for m in snapshot["missions"] for e in m["targets"]]
-    table = pd.DataFrame([{"mission": m["number"], "target": e["title"], "status": e["status_label"]} for m, e in rows])
+    table = pd.DataFrame(
+        [{"mission": m["number"], "target": e["title"], "status_label": e["status_label"]} for m, e in rows]
+    )
     width = max(len(m["targets"]) for m in snapshot["missions"])
     fig = new_figure(width=9, height=0.42 * len(snapshot["missions"]) + 0.8)
     ax = fig.axes[0]
@@ -42,10 +44,15 @@ def status_grid(snapshot: dict) -> Chart:
     ax.set_xticks([])
     ax.set_xlabel("Targets of each mission")
     ax.set_ylabel("Mission")
-    counts = table["status"].value_counts()
+    counts = table["status_label"].value_counts()
     summary = "; ".join(f"{n} {label.lower()}" for label, n in counts.items())
-    alt = f"Grid of the status of all {len(table)} assessed targets by mission: {summary}."
-    return render(fig, "status-grid", alt, summary, table)
+    title = f"Of {len(table)} assessed targets, {summary}"
+    titles(fig, ax, title, "Each cell is one target, coloured and patterned by its status")
+    alt = f"{title}. Grid of the status of every assessed target by mission."
+    versions = sorted({str(e.get("method_version") or e["result"].get("method_version")) for _, e in rows} - {"None"})
+    method = f", method version {', '.join(versions)}" if versions else ""
+    source = f"Source: the monitor's assessments of the published series listed under Sources{method}."
+    return render(fig, "status-grid", alt=alt, summary=summary, table=table, source=source)
 
 
 def _cell(x, y, colour, hatch):

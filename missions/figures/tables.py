@@ -87,9 +87,23 @@ def projection_table(entry: dict) -> pd.DataFrame:
 
 
 def gap_table(entry: dict) -> pd.DataFrame:
-    """Return the gap between top and bottom areas over time, with P90/P10 and CV."""
-    series = entry["result"].get("figures", {}).get("series", [])
-    return _with_labels(pd.DataFrame(series, columns=["period", "gap", "p90_p10_ratio", "cv", "areas"]), entry)
+    """Return the gap between top and bottom areas over time, with P90/P10, CV and the latest gap's 95% interval.
+
+    The interval is the baseline gap plus the 95% interval of its change, resampled within the areas' published
+    intervals (method version 2); only an absolute gap has one, and only at the latest period.
+    """
+    figures = entry["result"].get("figures", {})
+    frame = pd.DataFrame(figures.get("series", []), columns=["period", "gap", "p90_p10_ratio", "cv", "areas"])
+    frame.insert(2, "lci", None)
+    frame.insert(3, "uci", None)
+    interval = (figures.get("test") or {}).get("interval_95")
+    judged = (figures.get("judged") or {}).get("measure", "gap")
+    if interval and judged == "gap" and len(frame) and "baseline" in figures:
+        latest = frame.index[frame["period"] == figures.get("latest_period")]
+        base = figures["baseline"]["gap"]
+        frame.loc[latest, ["lci", "uci"]] = [base + interval[0], base + interval[1]]
+    frame[["lci", "uci"]] = frame[["lci", "uci"]].astype(float)
+    return _with_labels(frame, entry)
 
 
 def group_words(entry: dict) -> str:

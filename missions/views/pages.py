@@ -12,6 +12,7 @@ from missions.methodology import methodology_text
 from missions.models import Methodology, Metric, Source
 from missions.selectors.comparison import list_method_comparison
 from missions.selectors.devolved import list_devolved_series
+from missions.selectors.findings import attach_findings
 from missions.selectors.overview import attach_charts
 from missions.selectors.pages import list_indicators_for
 from missions.selectors.progress import get_latest_as_of, list_assessments, list_mission_entries
@@ -24,7 +25,7 @@ def metric_detail(request, slug):
     targets = [t for m in entries for t in m["targets"]]
     context = {
         "metric": metric,
-        "entries": attach_charts(targets),
+        "entries": attach_charts(attach_findings(targets)),
         "indicators": list_indicators_for(metric),
         "devolved": list_devolved_series(metric_slug=metric.slug),
     }

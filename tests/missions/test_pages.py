@@ -1,5 +1,9 @@
 """Every public page type renders from the real data, within a bounded number of queries."""
 
+import base64
+import html
+import re
+
 import pytest
 
 pytestmark = pytest.mark.django_db
@@ -38,6 +42,24 @@ def test_the_mission_page_shows_status_explanation_chart_and_data_table(site_dat
     assert '<img class="app-chart__image" src="data:image/svg+xml;base64,' in body and "Data for this chart" in body
     assert "Since the baseline the value has moved away from the target." in body and "How this was judged" in body
     assert "Ratio of actual to required progress" not in body and "R =" not in body
+
+
+CHART = re.compile(r'<img class="app-chart__image" src="data:image/svg\+xml;base64,([^"]+)" alt="([^"]+)">')
+
+
+@pytest.mark.parametrize("url", ["/missions/health/", "/metrics/healthy-life-expectancy/"])
+def test_every_chart_on_a_page_states_its_finding_and_has_a_source_and_a_data_table(site_data, client, url):
+    body = client.get(url).content.decode()
+    charts = CHART.findall(body)
+    assert charts and body.count("Data for this chart") == len(charts)
+    for encoded, alt in charts:
+        svg, alt = base64.b64decode(encoded).decode(), html.unescape(alt)
+        title = alt.split(". ")[0]
+        assert re.match(r"(Healthy life expectancy at birth for (men|women)|The gap in|In \d{4} to \d{4} the)", title)
+        assert html.escape(title[:40], quote=False) in svg and "Source: ONS" in svg
+        if "Line chart of the published values" in alt:  # the series: HLE publishes 95% intervals
+            assert 'id="confidence-interval"' in svg
+    assert body.count('class="app-chart__source">Source: ') == len(charts)
 
 
 def test_a_retired_area_code_says_so(site_data, client):
