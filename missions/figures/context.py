@@ -47,12 +47,12 @@ def entry_charts(entry: dict, names: dict[str, str], *, headline_only: bool = Tr
 
 def build_charts(snapshot: dict) -> dict[str, list[Chart]]:
     """Return the charts of each entry key (plus "summary"): series for headline metrics, ranking and gap for gaps."""
-    charts: dict[str, list[Chart]] = {"summary": [status_grid(snapshot)]}
+    charts: dict[str, list[Chart]] = {"summary": [status_grid(snapshot).drawn()]}
     names = snapshot.get("area_names", {})
     for mission in snapshot["missions"]:
         for entry in mission["targets"]:
             if found := entry_charts(entry, names):
-                charts[entry["key"]] = found
+                charts[entry["key"]] = [c.drawn() for c in found]
     return charts
 
 

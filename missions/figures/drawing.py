@@ -6,7 +6,8 @@ in greyscale and for colour-blind readers.
 
 import io
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -21,9 +22,11 @@ BLUE, ORANGE, GREEN, GREY, VERMILION, SKY = "#0072B2", "#E69F00", "#009E73", "#5
 
 @dataclass(frozen=True)
 class Chart:
+    """A laid-out figure and what a reader needs beside it. Each format is drawn when first asked for, once: a page
+    shows the SVG only, a report the SVG (HTML) and the PNG (PDF)."""
+
     name: str
-    svg: bytes
-    png: bytes
+    figure: Figure = field(repr=False, compare=False)
     alt: str
     summary: str
     table: pd.DataFrame
@@ -33,38 +36,51 @@ class Chart:
     title: str = ""
     source: str = ""
 
+    @cached_property
+    def svg(self) -> bytes:
+        out = io.BytesIO()
+        self.figure.savefig(out, format="svg", metadata={"Date": None})
+        return out.getvalue()
+
+    @cached_property
+    def png(self) -> bytes:
+        canvas = FigureCanvasAgg(self.figure)
+        canvas.draw()  # encoded from the drawn buffer: savefig would draw again
+        out = io.BytesIO()
+        image = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba())
+        image.save(out, format="png", dpi=(PNG_DPI, PNG_DPI))
+        return out.getvalue()
+
+    def drawn(self) -> "Chart":
+        """Return the chart with both formats drawn now (a report uses both)."""
+        self.svg, self.png  # noqa: B018 - reading a cached property draws it
+        return self
+
 
 def render(
     fig: Figure, name: str, alt: str, summary: str, table: pd.DataFrame, places: int = 4, *, source: str = ""
 ) -> Chart:
-    """Return the chart with its source line (if given) under it, the figure saved as PNG and SVG."""
+    """Return the chart with its source line (if given) under it, laid out once for every format it is saved in."""
     ax = fig.axes[0]
     if source:
         width = round(fig.get_figwidth() * 19)
         fig.supxlabel(textwrap.fill(source, width), x=0.01, ha="left", fontsize=6.5, color=GREY)
     labels = tuple(h.get_label() for h in ax.get_legend_handles_labels()[0])
     title = " ".join(fig.get_suptitle().split())
-    png, svg = save(fig)
     axes = (ax.get_xlabel(), ax.get_ylabel().replace("\n", " "))
-    return Chart(name, svg, png, alt, summary, table, labels, axes, places, title, source)
+    lay_out(fig)
+    return Chart(name, fig, alt, summary, table, labels, axes, places, title, source)
 
 
-def save(fig: Figure) -> tuple[bytes, bytes]:
-    """Return the figure as PNG and SVG, laid out once and drawn once for each.
+def lay_out(fig: Figure) -> None:
+    """Run the figure's constrained layout once, at the PNG's resolution, and keep it.
 
-    savefig would lay the figure out in a dry-run draw before each real draw: four passes where two do.
+    savefig would lay the figure out in a dry-run draw before each real draw, for each format.
     """
     fig.set_dpi(PNG_DPI)
-    canvas = FigureCanvasAgg(fig)
-    canvas.draw()  # runs the constrained layout, then rasterises: the only layout pass
-    png = io.BytesIO()
-    Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba()).save(
-        png, format="png", dpi=(PNG_DPI, PNG_DPI)
-    )
-    fig.set_layout_engine(None)  # keep that layout: the SVG is drawn as laid out, with no dry run
-    svg = io.BytesIO()
-    fig.savefig(svg, format="svg", metadata={"Date": None})
-    return png.getvalue(), svg.getvalue()
+    FigureCanvasAgg(fig)  # a canvas whose renderer measures the text
+    fig.get_layout_engine().execute(fig)
+    fig.set_layout_engine(None)
 
 
 def new_figure(width=7.0, height=3.6) -> Figure:
