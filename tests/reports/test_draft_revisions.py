@@ -55,8 +55,8 @@ def test_a_first_draft_has_no_previous_draft_and_is_read_against_the_last_publis
     assert not DraftRevision.objects.exists()
 
 
-def test_editing_the_commentary_keeps_the_draft_it_replaces(hle_data, team):
-    report = build_report(as_of=AS_OF, author=team["writer"])
+def test_editing_the_commentary_keeps_the_draft_it_replaces(hle_draft, team):
+    report = hle_draft  # built at AS_OF by the analyst, once per test process
     drafted = report.commentary
     edit_commentary(report=report, user=team["writer"], key_messages=["First words."], missions={})
     edit_commentary(report=report, user=team["writer"], key_messages=["Second words."], missions={})
@@ -76,8 +76,8 @@ def test_editing_the_commentary_keeps_the_draft_it_replaces(hle_data, team):
     ]
 
 
-def test_rebuilding_keeps_the_previous_figures_and_redrafts_only_untouched_commentary(hle_data, team):
-    report = build_report(as_of=AS_OF, author=team["writer"])
+def test_rebuilding_keeps_the_previous_figures_and_redrafts_only_untouched_commentary(hle_draft, team):
+    report = hle_draft  # built at AS_OF by the analyst, once per test process
     before = report.snapshot
     move_the_goalposts(3)
     rebuild_report(report=report, user=team["analyst"])
@@ -100,8 +100,8 @@ def test_rebuilding_keeps_the_previous_figures_and_redrafts_only_untouched_comme
     assert DraftRevision.objects.filter(report=report).count() == 3
 
 
-def test_whoever_rebuilt_a_draft_cannot_approve_it_and_a_rebuild_undoes_an_approval(hle_data, team, django_user_model):
-    report = build_report(as_of=AS_OF, author=team["writer"])
+def test_whoever_rebuilt_a_draft_cannot_approve_it_and_a_rebuild_undoes_an_approval(hle_draft, team, django_user_model):
+    report = hle_draft  # built at AS_OF by the analyst, once per test process
     both = make_user(django_user_model, "both", "add_report", "approve_report", "view_report")
     approve_report(report=report, user=team["approver"])
     with time_machine.travel(datetime(2026, 11, 23, 15, 0, tzinfo=LONDON), tick=False):
