@@ -1,5 +1,6 @@
 """Charts across areas: every area ranked at the latest period, and the gap between its top and bottom groups."""
 
+from missions.entries import AssessmentEntry
 from missions.figures.drawing import (
     BLUE,
     GREEN,
@@ -20,7 +21,7 @@ from missions.figures.wording import finding_sentences, finding_title, source_li
 INTERVAL = "95% interval of the latest gap, from the resampled change since the baseline"
 
 
-def ranking_chart(entry: dict, names: dict[str, str]) -> Chart:
+def ranking_chart(entry: AssessmentEntry, names: dict[str, str]) -> Chart:
     """Return every comparison area ranked at the latest period, top and bottom groups marked, titled by the finding."""
     table, share = ranking_table(entry, names), group_words(entry)
     figures = entry["result"].get("figures", {})
@@ -63,7 +64,7 @@ def ranking_chart(entry: dict, names: dict[str, str]) -> Chart:
     )
 
 
-def gap_chart(entry: dict) -> Chart:
+def gap_chart(entry: AssessmentEntry) -> Chart:
     """Return the gap between the top and bottom groups of areas over time, with the latest gap's 95% interval."""
     table, share = gap_table(entry), group_words(entry)
     places = entry.get("decimal_places", 1)

@@ -3,6 +3,7 @@
 import base64
 import html
 
+from missions.entries import AssessmentEntry
 from missions.figures.areas import gap_chart, ranking_chart
 from missions.figures.drawing import Chart
 from missions.figures.grid import status_grid
@@ -33,7 +34,7 @@ SHOWN_COLUMNS = {
 }
 
 
-def entry_charts(entry: dict, names: dict[str, str], *, headline_only: bool = True) -> list[Chart]:
+def entry_charts(entry: AssessmentEntry, names: dict[str, str], *, headline_only: bool = True) -> list[Chart]:
     """Return an entry's charts: ranking and gap for gap targets, the series for (headline) metrics."""
     result = entry["result"]
     if entry["status"] in NO_CHART:
@@ -56,7 +57,7 @@ def build_charts(snapshot: dict) -> dict[str, list[Chart]]:
     return charts
 
 
-def page_charts(entry: dict, names: dict[str, str]) -> list[dict]:
+def page_charts(entry: AssessmentEntry, names: dict[str, str]) -> list[dict]:
     """Return an entry's charts ready for a public page (SVG image, title, alt text, summary, source, data table)."""
     return [figure_context(c, for_pdf=False) for c in entry_charts(entry, names, headline_only=False)]
 

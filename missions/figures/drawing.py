@@ -14,6 +14,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from PIL import Image
 
+from missions.entries import AssessmentEntry
 from missions.ingestion.periods import period_from_key, period_label
 
 PNG_DPI = 110
@@ -93,7 +94,7 @@ def num(value: float, places: int) -> str:
     return f"{value:,.{places}f}"
 
 
-def label_of(key: str, entry: dict) -> str:
+def label_of(key: str, entry: AssessmentEntry) -> str:
     return period_label(key, period_type=entry.get("period_type")) if key else ""
 
 

@@ -2,6 +2,7 @@
 
 import pandas as pd
 
+from missions.entries import AssessmentEntry
 from missions.figures.drawing import (
     BLUE,
     GREY,
@@ -20,7 +21,7 @@ from missions.figures.tables import projection_table, series_table
 from missions.figures.wording import finding_sentences, finding_title, source_line, value_label
 
 
-def series_chart(entry: dict) -> Chart:
+def series_chart(entry: AssessmentEntry) -> Chart:
     """Return the published series with its 95% intervals, path to target and trend fan, titled by its finding."""
     table, fan = series_table(entry), projection_table(entry)
     figures, inputs = entry["result"].get("figures", {}), entry["result"].get("inputs", {})
@@ -107,7 +108,7 @@ def _shading(drawn: set[str]) -> str:
     return "Uncertainty: " + "; ".join(parts) if parts else ""
 
 
-def _describe_series(entry: dict, usable: pd.DataFrame, drawn: set[str], title: str) -> tuple[str, str]:
+def _describe_series(entry: AssessmentEntry, usable: pd.DataFrame, drawn: set[str], title: str) -> tuple[str, str]:
     """Return the chart's alt text (the finding, then what is drawn) and a one-line summary."""
     places, unit = entry.get("decimal_places", 1), entry.get("unit") or ""
     summary = f"{entry['title']}: {entry['status_label'].lower()}"

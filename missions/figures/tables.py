@@ -5,6 +5,7 @@ Every period column keeps its canonical key and has a reader's label beside it.
 
 import pandas as pd
 
+from missions.entries import AssessmentEntry
 from missions.findings.numbers import format_share
 from missions.ingestion.periods import period_label
 from missions.progress.types import group_share_of
@@ -32,12 +33,12 @@ def _value(item: dict | None, key: str):
     return None if not item else item.get(key)
 
 
-def _label(item: dict | None, entry: dict) -> str | None:
+def _label(item: dict | None, entry: AssessmentEntry) -> str | None:
     key = _value(item, "period")
     return period_label(key, period_type=entry.get("period_type")) if key else None
 
 
-def _with_labels(frame: pd.DataFrame, entry: dict) -> pd.DataFrame:
+def _with_labels(frame: pd.DataFrame, entry: AssessmentEntry) -> pd.DataFrame:
     labels = [period_label(k, period_type=entry.get("period_type")) for k in frame["period"]]
     frame.insert(frame.columns.get_loc("period") + 1, "period_label", labels)
     return frame
@@ -71,7 +72,7 @@ def summary_table(snapshot: dict) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
 
 
-def series_table(entry: dict) -> pd.DataFrame:
+def series_table(entry: AssessmentEntry) -> pd.DataFrame:
     """Return the headline series behind a target: value, 95% bounds, status marker, trajectory."""
     points = entry["result"].get("inputs", {}).get("points", [])
     frame = pd.DataFrame(points, columns=["period", "time", "value", "lci", "uci", "status"])
@@ -80,13 +81,13 @@ def series_table(entry: dict) -> pd.DataFrame:
     return _with_labels(frame.sort_values("time").reset_index(drop=True), entry)
 
 
-def projection_table(entry: dict) -> pd.DataFrame:
+def projection_table(entry: AssessmentEntry) -> pd.DataFrame:
     """Return the projection fan (10/30/50/70/90% bands) by time, empty when there is no projection."""
     projection = entry["result"].get("figures", {}).get("projection") or {}
     return pd.DataFrame(projection.get("fan", []))
 
 
-def gap_table(entry: dict) -> pd.DataFrame:
+def gap_table(entry: AssessmentEntry) -> pd.DataFrame:
     """Return the gap between top and bottom areas over time, with P90/P10, CV and the latest gap's 95% interval.
 
     The interval is the baseline gap plus the 95% interval of its change, resampled within the areas' published
@@ -106,12 +107,12 @@ def gap_table(entry: dict) -> pd.DataFrame:
     return _with_labels(frame, entry)
 
 
-def group_words(entry: dict) -> str:
+def group_words(entry: AssessmentEntry) -> str:
     """Return the share of areas in a gap's top and bottom groups, as words: "10%"."""
     return format_share(group_share_of(entry["result"]))
 
 
-def ranking_table(entry: dict, names: dict[str, str]) -> pd.DataFrame:
+def ranking_table(entry: AssessmentEntry, names: dict[str, str]) -> pd.DataFrame:
     """Return every comparison area at the latest period, ranked, with its top or bottom group marked."""
     figures = entry["result"].get("figures", {})
     values = figures.get("latest_values", {})

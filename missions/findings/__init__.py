@@ -6,12 +6,16 @@ decimal places; tests parse the numbers back out of every sentence and check the
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from missions.findings.areas import benchmark_sentences, every_area_sentences, gap_sentences
 from missions.findings.numbers import format_share
 from missions.findings.series import Subject, direction_sentences, quantified_sentences
 from missions.ingestion.periods import label_periods_in, period_label
 from missions.progress.types import group_share_of
+
+if TYPE_CHECKING:  # entries words its explanation with missions.judged, which uses these numbers
+    from missions.entries import AssessmentEntry
 
 Label = Callable[[str], str]
 UNJUDGED = ("no_data_source", "insufficient_data", "data_refused")
@@ -36,7 +40,7 @@ class Finding:
         return {"key": self.key, "status": self.status, "headline": self.headline, "sentences": list(self.sentences)}
 
 
-def subject_of(entry: dict, label: Label) -> Subject:
+def subject_of(entry: "AssessmentEntry", label: Label) -> Subject:
     """Return what a finding is about: the metric named in words, its unit, places and polarity."""
     name, breakdown = entry["metric_name"], entry.get("breakdown") or ""
     if breakdown and name.endswith(f" ({breakdown})"):
@@ -54,7 +58,9 @@ def subject_of(entry: dict, label: Label) -> Subject:
     )
 
 
-def write_finding(entry: dict, *, names: dict[str, str] | None = None, label: Label | None = None) -> Finding:
+def write_finding(
+    entry: "AssessmentEntry", *, names: dict[str, str] | None = None, label: Label | None = None
+) -> Finding:
     """Return the finding for one assessed target (an entry of list_mission_entries)."""
     kind = entry.get("period_type") or None  # a bare key (2024-04) is a month or a year by the metric's period type
     subject = subject_of(entry, label or (lambda key: period_label(key, period_type=kind)))
@@ -72,7 +78,7 @@ def write_finding(entry: dict, *, names: dict[str, str] | None = None, label: La
     return Finding(key=entry["key"], status=status, sentences=tuple(s for s in sentences if s))
 
 
-def _rule_sentences(entry: dict, subject: Subject, names: dict[str, str]) -> list[str]:
+def _rule_sentences(entry: "AssessmentEntry", subject: Subject, names: dict[str, str]) -> list[str]:
     result, target = entry["result"], entry.get("target") or {}
     rule = result.get("rule")
     if rule == "quantified":
