@@ -28,6 +28,7 @@ ACTION_PERMS = {
     "approve": "reports.approve_report",
     "schedule_default": "reports.schedule_report",
     "publish_due": "reports.publish_report",
+    "rebuild": "reports.add_report",  # rebuild_report: whoever may build a report may rebuild a draft
 }
 STANDARD_URLS = {"changelist", "add", "history", "delete", "change", "simple_history"}
 CUSTOM_URLS = {  # every custom admin view, each probed below
