@@ -6,6 +6,7 @@ from django import template
 
 from missions.findings.numbers import format_number
 from missions.ingestion.periods import period_label
+from missions.ingestion.validation import STATUS_CODES
 from missions.statuses import status_key
 
 register = template.Library()
@@ -38,3 +39,9 @@ def figure(value, places=1) -> str:
     if value is None or value == "":
         return "-"
     return format_number(float(value), int(places))
+
+
+@register.simple_tag
+def status_marker_key() -> str:
+    """Return the publisher's status markers and their meanings, from the one table validation reads."""
+    return "; ".join(f"{code} {meaning}" for code, meaning in STATUS_CODES.items())

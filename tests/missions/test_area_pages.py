@@ -69,6 +69,14 @@ def test_the_area_page_lists_the_metrics_it_has_no_value_for(site_data, client):
     assert "Homicide offences per million population" in unreported and "Healthy life expectancy" not in unreported
 
 
+def test_the_area_page_explains_the_status_markers_from_the_one_table_validation_reads(site_data, client, monkeypatch):
+    from missions.ingestion.validation import STATUS_CODES
+
+    monkeypatch.setitem(STATUS_CODES, "q", "a marker the publisher has just introduced")
+    body = page(client, f"/areas/{LEEDS}/")
+    assert all(f"{code} {meaning}" in body for code, meaning in STATUS_CODES.items())
+
+
 def test_a_nation_is_not_ranked_among_local_authorities(site_data, client):
     body = page(client, f"/areas/{ENGLAND}/")
     assert (
