@@ -210,7 +210,8 @@ def _gap(figures: dict, s: Subject, status: str, *, share: float) -> list[str]:
     if "gap" not in base or "gap" not in latest:
         return []
     size = base.get("group_size")
-    group = f"top and bottom {format_share(share)} of areas" + (f" ({size} areas each)" if size else "")
+    each = f" ({size} {'area' if size == 1 else 'areas'} each)" if size else ""
+    group = f"top and bottom {format_share(share)} of areas{each}"
     moved = "widened" if latest["gap"] > base["gap"] else "narrowed" if latest["gap"] < base["gap"] else "held"
     periods = s.period(figures["baseline_period"]), s.period(figures["latest_period"])
     sentences = [

@@ -53,3 +53,8 @@ def test_the_area_charts_mark_and_name_the_groups_by_that_share():
 def test_a_stored_result_without_its_share_takes_its_method_versions():
     assert group_share_of({"rule": "gap", "inputs": {}, "method_version": 2}) == 0.1
     assert group_share_of(gap_entry(0.2)["result"]) == 0.2
+
+
+def test_a_group_of_one_area_is_worded_in_the_singular():
+    words = gap_entry(0.1)["explanation"]
+    assert "(1 area each)" in words and "1 areas" not in words
