@@ -170,21 +170,3 @@ def people(django_user_model, db):
     for name, perms in PEOPLE.items():
         users[name].user_permissions.set(Permission.objects.filter(codename__in=perms))
     return {name: django_user_model.objects.get(username=name) for name in PEOPLE}  # fresh permission caches
-
-
-# Fixtures that copy back a report built once per test process (about 15 s of charts and PDF for each build).
-BUILT_REPORTS = {"site_draft", "hle_draft"}  # and those stacked on them
-
-
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
-def pytest_collection_modifyitems(config, items):
-    """For `--dist loadgroup`: tests that share a built report run on one worker, which builds it once rather than
-    once per worker; the real-Celery-worker tests run one after another on one worker (they would otherwise wait
-    for each other's lock with a core idle)."""
-    if not getattr(config.option, "loadgroup", False):  # set in pytest-xdist's workers under --dist loadgroup
-        return
-    for item in items:
-        if BUILT_REPORTS & set(getattr(item, "fixturenames", ())):
-            item.add_marker(pytest.mark.xdist_group("built-reports"))
-        elif item.get_closest_marker("celery_worker"):
-            item.add_marker(pytest.mark.xdist_group("celery-worker"))
