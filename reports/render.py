@@ -5,6 +5,7 @@ import io
 from dataclasses import dataclass
 
 import pandas as pd
+from django.conf import settings
 from django.template.loader import render_to_string
 
 from missions.figures.context import build_charts, figure_context
@@ -60,7 +61,7 @@ def render_html(report, snapshot: dict, charts: dict[str, list[Chart]], *, for_p
 def render_pdf(html: str) -> bytes:
     from weasyprint import HTML
 
-    return HTML(string=html, base_url=".").write_pdf()
+    return HTML(string=html, base_url=settings.PUBLIC_SITE_URL).write_pdf()
 
 
 def render_tables(snapshot: dict) -> list[File]:

@@ -4,6 +4,7 @@ They show only what the public pages show (the current assessments and published
 comes from, the method version, the data cut-off and the date generated; a report is named only once published.
 """
 
+from django.conf import settings
 from django.db.models import Max
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -122,4 +123,5 @@ def render_summary_pdf(context: dict) -> tuple[bytes, int]:
 def _render(context: dict):
     from weasyprint import HTML
 
-    return HTML(string=render_to_string(TEMPLATE, context | {"for_pdf": True})).render()
+    html = render_to_string(TEMPLATE, context | {"for_pdf": True})
+    return HTML(string=html, base_url=settings.PUBLIC_SITE_URL).render()

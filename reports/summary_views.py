@@ -3,6 +3,7 @@
 They live in reports, beside the PDF rendering: missions links to them by URL name and never imports reports.
 """
 
+from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 
@@ -22,8 +23,9 @@ def _area(code: str) -> dict:
 
 
 def _site(request) -> str:
-    """Return the reader's own scheme and host: a printed page names its links in full."""
-    return request.build_absolute_uri("/").rstrip("/")
+    """Return the public site's address: a printed page names its links in full, the same for every reader (a
+    cached page must not carry the Host header of whoever asked first)."""
+    return settings.PUBLIC_SITE_URL.rstrip("/")
 
 
 def _html(request, context: dict) -> HttpResponse:

@@ -210,6 +210,8 @@ SPECTACULAR_SETTINGS = {
     },
 }
 PUBLIC_CACHE_SECONDS = env.int("PUBLIC_CACHE_SECONDS", default=600)
+# The public address a PDF's links point to: a PDF is read away from the site, so "/methodology/2/" must be absolute.
+PUBLIC_SITE_URL = env("DJANGO_PUBLIC_SITE_URL", default="http://127.0.0.1:8000/")
 
 LOGGING = {
     "version": 1,

@@ -36,3 +36,17 @@ def test_the_report_pdf_and_html_carry_page_numbers_contents_dates_method_and_so
     figures = re.findall(r"<figure.*?</figure>", html, re.S)
     assert figures and all("Source: " in f for f in figures)
     assert all(f'href="#mission-{n}"' in html and f'id="mission-{n}"' in html for n in missions)
+
+
+def _link_targets(pdf: bytes) -> set[str]:
+    reader = PdfReader(io.BytesIO(pdf))
+    annotations = [a.get_object() for page in reader.pages for a in page.get("/Annots", [])]
+    return {a["/A"]["/URI"] for a in annotations if "/A" in a and "/URI" in a["/A"]}
+
+
+def test_a_pdfs_links_point_to_the_public_site_not_to_local_files(settings):
+    from reports.render import render_pdf
+
+    settings.PUBLIC_SITE_URL = "https://monitor.example.org/"
+    pdf = render_pdf('<p>Method version 2 (<a href="/methodology/2/">methodology</a>)</p>')
+    assert _link_targets(pdf) == {"https://monitor.example.org/methodology/2/"}

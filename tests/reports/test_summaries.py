@@ -166,3 +166,9 @@ def test_a_long_summary_steps_down_its_type_then_its_rows_until_it_fits_one_page
 )
 def test_an_areas_position_is_said_in_a_few_words(rank, words):
     assert describe_position(rank) == words
+
+
+def test_a_summary_names_its_links_at_the_public_site_whoever_asks_first(site_data, client, settings):
+    settings.PUBLIC_SITE_URL = "https://monitor.example.org/"
+    body = client.get("/missions/health/summary/", HTTP_HOST="localhost").content.decode()
+    assert "https://monitor.example.org/missions/health/" in body and "//localhost" not in body
