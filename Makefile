@@ -91,4 +91,4 @@ lint-deploy:
 	$(MANAGE) check --deploy --fail-level WARNING
 
 test: lint
-	$(BIN)/python -m pytest --numprocesses $(TEST_WORKERS) --dist load
+	$(BIN)/python -m pytest --numprocesses $(TEST_WORKERS) --dist load --durations=30
