@@ -92,9 +92,14 @@ def ordinal(n: int) -> str:
     return f"{n:,}{suffix}"
 
 
+# Words that keep their capital inside a sentence: nations and places, and the adjectives made from them.
+PROPER_WORDS = {"English", "Welsh", "Scottish", "Northern", "British", "England", "Wales", "Scotland", "London"}
+
+
 def plain_name(name: str) -> str:
-    """Return a name as it reads inside a sentence: first letter lower-case, unless it starts an acronym (UK, GVA)."""
-    if len(name) > 1 and name[1].isupper():
+    """Return a name as it reads inside a sentence: first letter lower-case, unless it starts an acronym (UK, GVA)
+    or a proper name ("English local authorities")."""
+    if len(name) > 1 and name[1].isupper() or name.split(" ", 1)[0] in PROPER_WORDS:
         return name
     return name[:1].lower() + name[1:]
 

@@ -84,7 +84,12 @@ def test_a_group_of_the_share_needs_at_least_one_area(share, needed):
 @pytest.mark.parametrize(
     ("name", "plain"),
     [("Local authorities", "local authorities"), ("UK upper-tier local authorities", "UK upper-tier local authorities")]
-    + [("GVA per job", "GVA per job"), ("Gross median weekly pay", "gross median weekly pay")],
+    + [("GVA per job", "GVA per job"), ("Gross median weekly pay", "gross median weekly pay")]
+    + [
+        ("English local authorities", "English local authorities"),
+        ("Welsh unitary authorities", "Welsh unitary authorities"),
+    ]
+    + [("Northern Ireland employment rate", "Northern Ireland employment rate"), ("Englishness", "englishness")],
 )
 def test_names_read_inside_a_sentence(name, plain):
     assert plain_name(name) == plain
