@@ -139,7 +139,12 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=300)
 CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=360)
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)}
+# A message whose worker died is handed out again once its visibility timeout has passed, when a worker next sweeps
+# for such messages: kombu sweeps on every Nth poll (CELERY_RESTORE_THROTTLE, kombu's default 10).
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
+    "unacked_restore_throttle": env.int("CELERY_RESTORE_THROTTLE", default=10),
+}
 CELERY_BEAT_SCHEDULE = {
     "check-due-sources": {"task": "missions.tasks.check_due_sources_task", "schedule": 60.0},
     "notify-overdue-sources": {"task": "missions.tasks.notify_overdue_sources_task", "schedule": 24 * 3600.0},
