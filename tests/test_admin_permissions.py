@@ -12,7 +12,7 @@ from django.apps import apps
 from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import transaction
+from django.db import connection, transaction
 from django.test import RequestFactory
 from django.utils import timezone
 
@@ -20,6 +20,8 @@ from missions.services.catalogue import load_catalogue
 from missions.services.governance import FIXED_AFTER_CREATION
 from reports.roles import ROLES
 from tests.admin_forms import MARK, form_data
+
+qn = connection.ops.quote_name
 
 pytestmark = pytest.mark.django_db
 # Actions that do their work through a service, and the permission the service checks.
@@ -86,7 +88,18 @@ class Probe:
 
 @pytest.fixture
 def world(django_user_model):
-    """Role accounts, a spare account, and one object of every model the admin shows."""
+    """Role accounts, a spare account, and one object of every model the admin shows: created for real once per test
+    process, then copied back with the same ids (tests.snapshots)."""
+    from reports.models import Report
+    from tests.snapshots import load_once
+
+    pks = load_once("admin-world", lambda: create_world(django_user_model))
+    users = {role: django_user_model.objects.get(pk=pk) for role, pk in pks["users"].items()}
+    spare = django_user_model.objects.get(pk=pks["spare"])
+    return {"users": users, "spare": spare, "draft": Report.objects.get(pk=pks["draft"])}
+
+
+def create_world(django_user_model) -> dict:
     from axes.models import AccessAttempt, AccessFailureLog, AccessLog
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -144,7 +157,7 @@ def world(django_user_model):
         scheduled_for=long_ago,
     )
     PreReleaseAccess.objects.create(report=draft, user=users["Analyst"], path="/staff/reports/1/report.html")
-    return {"users": users, "spare": spare, "draft": draft}
+    return {"users": {role: u.pk for role, u in users.items()}, "spare": spare.pk, "draft": draft.pk}
 
 
 def pick(model, world):
@@ -230,12 +243,25 @@ def custom_probes(model_admin, base, obj) -> list[Probe]:
 
 
 def snapshot() -> dict:
-    """Every row of every table but the sessions, as plain values."""
+    """Every row of every table but the sessions: on PostgreSQL a checksum of each table's rows, taken in one query
+    (the probes take hundreds of snapshots); elsewhere the rows themselves, as plain values."""
+    models = [
+        m
+        for m in apps.get_models(include_auto_created=True)
+        if m._meta.label != "sessions.Session" and not m._meta.proxy
+    ]
+    if connection.vendor == "postgresql":
+        parts = [
+            f"SELECT %s, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM {qn(m._meta.db_table)} t"
+            for m in models
+        ]
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(parts), [m._meta.label for m in models])
+            return dict(cursor.fetchall())
     rows = {}
-    for model in apps.get_models(include_auto_created=True):
-        if model._meta.label != "sessions.Session" and not model._meta.proxy:
-            values = model._base_manager.order_by("pk").values_list()
-            rows[model._meta.label] = [tuple(bytes(v) if isinstance(v, memoryview) else v for v in r) for r in values]
+    for model in models:
+        values = model._base_manager.order_by("pk").values_list()
+        rows[model._meta.label] = [tuple(bytes(v) if isinstance(v, memoryview) else v for v in r) for r in values]
     return rows
 
 
@@ -259,12 +285,16 @@ def changed_tables(before: dict, after: dict) -> list[str]:
     return sorted(label for label in before if before[label] != after[label])
 
 
+_probes: list[Probe] = []  # listed once per test process: the world, and so every probe, is the same in each test
+
+
 @pytest.fixture
 def probes(world, client):
-    client.force_login(world["users"]["Administrator"])
-    found = list_probes(client, world)
-    client.logout()
-    return found
+    if not _probes or connection.vendor != "postgresql":  # elsewhere the world is created afresh, with new ids
+        client.force_login(world["users"]["Administrator"])
+        _probes[:] = list_probes(client, world)
+        client.logout()
+    return _probes
 
 
 @pytest.mark.parametrize("role", [r for r in ROLES if r != "Administrator"])
