@@ -2,14 +2,13 @@
 
 from datetime import date
 
-import yaml
 from django.db.models import Count, Max, Min
 
 from missions.cadence import next_expected
 from missions.ingestion.periods import period_label
 from missions.models import Metric, Observation, Release, Target
 from missions.selectors.catalogue import get_indicator_ids, index_indicators
-from missions.services.catalogue import DEFAULT_CATALOGUE
+from missions.services.catalogue import read_catalogue
 
 STATUS_LABELS = {
     "connected": "Connected",
@@ -113,4 +112,4 @@ def _release(release: Release | None) -> dict | None:
 
 def list_unused_sources() -> list[dict]:
     """Return the catalogue's one-line decision for each bundled folder that feeds no metric."""
-    return yaml.safe_load(DEFAULT_CATALOGUE.read_text(encoding="utf-8")).get("unused_sources", [])
+    return read_catalogue().get("unused_sources", [])

@@ -3,9 +3,7 @@ definitions match, and otherwise stated on the metric (the catalogue's `devolved
 
 from functools import cache
 
-import yaml
-
-from missions.services.catalogue import DEFAULT_CATALOGUE
+from missions.services.catalogue import read_catalogue
 
 FIELDS = ("source", "nation", "included", "statement")
 
@@ -13,7 +11,7 @@ FIELDS = ("source", "nation", "included", "statement")
 @cache
 def _devolved_by_metric() -> dict[str, tuple[dict, ...]]:
     # The catalogue file is part of the code: read once per process.
-    data = yaml.safe_load(DEFAULT_CATALOGUE.read_text(encoding="utf-8"))
+    data = read_catalogue()
     return {m["slug"]: tuple({k: d[k] for k in FIELDS} for d in m.get("devolved", [])) for m in data["metrics"]}
 
 

@@ -35,10 +35,16 @@ TARGET_FIELDS = (
 )
 
 
+def read_catalogue(path: Path = DEFAULT_CATALOGUE) -> dict:
+    """Parse a catalogue file with libyaml's safe loader where PyYAML has it (a tenth of the pure-Python time)."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=loader)  # a safe loader: plain data only
+
+
 @transaction.atomic
 def load_catalogue(*, path: Path = DEFAULT_CATALOGUE) -> SyncResult:
     """Create the catalogue's missing objects; report, never overwrite, those that differ."""
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    data = read_catalogue(path)
     result = SyncResult()
     fw = data["framework"]
     framework = sync_object(
