@@ -1,16 +1,15 @@
 """Turn vintaged observations into the plain series and cross-sections the progress rules take."""
 
 import math
-from dataclasses import dataclass, field
 from datetime import date
-from functools import reduce
-from operator import or_
+from functools import cached_property, reduce
+from operator import itemgetter, or_
 
 from django.db import connection
 from django.db.models import Q
 
 from missions.ingestion.periods import Period
-from missions.models import Indicator, Release
+from missions.models import Release
 from missions.progress import Point
 from missions.selectors.observations import list_observations_as_of
 
@@ -18,10 +17,10 @@ _new = object.__new__
 
 FIELDS = (
     "indicator_id",
-    "area_code",
     "period",
     "period_start",
     "period_months",
+    "area_code",
     "value",
     "lci",
     "uci",
@@ -30,17 +29,27 @@ FIELDS = (
 )
 
 
-@dataclass
 class MetricData:
-    """All values of one metric breakdown as published on a date, keyed by period and area."""
+    """All values of one metric breakdown as published on a date, keyed by period and area.
 
-    sections: dict[str, dict[str, Point]] = field(default_factory=dict)
-    times: dict[str, float] = field(default_factory=dict)
-    release_ids: set[int] = field(default_factory=set)
+    Rows stay as read until a rule asks for them: a series for one area turns a few rows into points, where building
+    a point for every row of every metric cost more than reading them.
+    """
+
+    def __init__(self, rows: dict[str, dict[str, tuple]] | None = None, times=None, release_ids=None):
+        self.rows = rows or {}  # period -> area -> row as _fetch read it, periods in time order
+        self.times: dict[str, float] = times or {}
+        self.release_ids: set[int] = release_ids or set()
+
+    @cached_property
+    def sections(self) -> dict[str, dict[str, Point]]:
+        return {period: _section(period, self.times[period], rows) for period, rows in self.rows.items()}
 
     def series_for(self, area_code: str) -> list[Point]:
         return [
-            s[area_code] for p, s in sorted(self.sections.items(), key=lambda i: self.times[i[0]]) if area_code in s
+            _point(period, self.times[period], rows[area_code])
+            for period, rows in self.rows.items()
+            if area_code in rows
         ]
 
     def comparison(self, prefixes: list[str]) -> dict[str, dict[str, Point]]:
@@ -50,7 +59,7 @@ class MetricData:
     def aggregate(self, *, prefixes: list[str], exclude: list[str]) -> list[Point]:
         """Return the sum over matching areas per period (no intervals), where every matching area has a value."""
         points = []
-        for period, section in sorted(self.sections.items(), key=lambda i: self.times[i[0]]):
+        for period, section in self.sections.items():
             members = [p for c, p in section.items() if c.startswith(tuple(prefixes)) and c not in exclude]
             if members and all(p.usable for p in members):
                 points.append(summed_point(period, self.times[period], members))
@@ -59,7 +68,7 @@ class MetricData:
     def group_mean(self, codes: list[str]) -> list[Point]:
         """Return the mean over a fixed group of areas per period, where at least half of them have a value."""
         points = []
-        for period, section in sorted(self.sections.items(), key=lambda i: self.times[i[0]]):
+        for period, section in self.sections.items():
             values = [section[c].value for c in codes if c in section and section[c].usable]
             if values and len(values) * 2 >= len(codes):
                 points.append(Point(period, self.times[period], sum(values) / len(values), months=_months(section)))
@@ -80,24 +89,14 @@ def _months(section: dict[str, Point]) -> int:
     return next(iter(section.values())).months if section else 12
 
 
-def _fetch(rows, indicator_ids: list[int]) -> list[tuple]:
-    """Return the rows in the model's order (indicator by source and name, area, period start).
-
-    The model's ordering on indicator joins indicator and source for every row and sorts the lot, which cost more
-    than the read itself: the rows are sorted by area and period here and put in indicator order in Python.
-    """
+def _fetch(rows) -> list[tuple]:
+    """Return the rows in no particular order: sorting them by period and area in the database cost more than
+    reading them, where grouping them in Python is a small part of that."""
     # The queryset's own SQL on a plain cursor: Django's per-row iterator costs more than the query here.
-    ordered = rows.order_by("area_code", "period_start", "period")
-    sql, params = ordered.values_list(*FIELDS).query.sql_with_params()
+    sql, params = rows.order_by().values_list(*FIELDS).query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        fetched = cursor.fetchall()
-    if len(indicator_ids) > 1:
-        order = {
-            pk: n for n, pk in enumerate(Indicator.objects.filter(id__in=indicator_ids).values_list("id", flat=True))
-        }
-        fetched.sort(key=lambda row: order[row[0]])  # stable: area and period order kept within an indicator
-    return fetched
+        return cursor.fetchall()
 
 
 def get_data_as_of(as_of: date | None) -> date | None:
@@ -111,36 +110,34 @@ def get_data_as_of(as_of: date | None) -> date | None:
 def get_metric_data(*, indicator_ids: list[int], as_of: date | None, area_prefixes: list[str] = ()) -> MetricData:
     """Return the values of these indicators as published on as_of (the current values when None); earlier
     indicators win where two cover one area."""
-    rank = {pk: n for n, pk in enumerate(indicator_ids)}
-    several = len(indicator_ids) > 1
-    data, owner, times = MetricData(), {}, {}
     rows = list_observations_as_of(indicator_ids=indicator_ids, as_of=as_of)
     if area_prefixes:
         rows = rows.filter(reduce(or_, (Q(area_code__startswith=p) for p in area_prefixes)))
-    for indicator, area, period, start, months, value, lci, uci, status, release_id in _fetch(rows, indicator_ids):
-        if several:
-            key = (area, period)
-            if key in owner and owner[key] <= rank[indicator]:
-                continue
-            owner[key] = rank[indicator]
-        time = times.get((start, months))
-        if time is None:
-            time = times[(start, months)] = Period(start=start, months=months).midpoint
-            data.times.setdefault(period, time)
-        section = data.sections.get(period)
-        if section is None:
-            section = data.sections[period] = {}
-        section[area] = _point(period, data.times[period], value, lci, uci, status, months)
-        data.release_ids.add(release_id)
-    return data
+    fetched = _fetch(rows)
+    by_period: dict[str, list[tuple]] = {}
+    for row in fetched:
+        by_period.setdefault(row[1], []).append(row)
+    times = {p: Period(start=r[0][2], months=r[0][3]).midpoint for p, r in by_period.items()}
+    # Areas in code order; of two indicators' values for one area the earlier indicator's, sorted after the other.
+    rank = {pk: -n for n, pk in enumerate(indicator_ids)}
+    area = itemgetter(4) if len(indicator_ids) == 1 else lambda row: (row[4], rank[row[0]])
+    sections = {
+        period: {row[4]: row for row in sorted(by_period[period], key=area)}
+        for period in sorted(by_period, key=lambda p: (times[p], p))
+    }
+    return MetricData(sections, times, {row[9] for rows in sections.values() for row in rows.values()})
 
 
-def _point(period: str, time: float, value, lci, uci, status: str, months: int) -> Point:
-    """Return Point(period, time, value, lci, uci, status, months), made without the frozen dataclass's __init__.
+def _section(period: str, time: float, rows: dict[str, tuple]) -> dict[str, Point]:
+    return {area: _point(period, time, row) for area, row in rows.items()}
 
-    That __init__ sets each field through object.__setattr__, which for the ~140,000 values of a full reassessment
-    cost more than reading them; filling the instance's dict makes an equal object.
+
+def _point(period: str, time: float, row: tuple) -> Point:
+    """Return the Point of a row read by _fetch, made without the frozen dataclass's __init__.
+
+    That __init__ sets each field through object.__setattr__, which for the ~55,000 values the cross-sectional rules
+    read cost more than reading them; filling the instance's dict makes an equal object.
     """
     point = _new(Point)
-    point.__dict__.update(period=period, time=time, value=value, lci=lci, uci=uci, status=status, months=months)
+    point.__dict__.update(period=period, time=time, value=row[5], lci=row[6], uci=row[7], status=row[8], months=row[3])
     return point

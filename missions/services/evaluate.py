@@ -33,16 +33,17 @@ def evaluate_target(
     """
     metric = target.metric
     interpreted = not target.official
-    if refused and not target.data_gap and (data is None or not data.sections):
+    if refused and not target.data_gap and (data is None or not data.rows):
         return Result(target.type, Status.DATA_REFUSED, refused, method.version, {}, {}, interpreted)
-    if target.data_gap or data is None or not data.sections:
+    if target.data_gap or data is None or not data.rows:
         reason = target.data_gap or missing or "no published series is connected to this metric yet"
         return Result(target.type, Status.NO_DATA_SOURCE, reason, method.version, {}, {}, interpreted)
     common = {"times": data.times, "baseline_period": target.baseline_period, "method": method}
-    sections = data.comparison(metric.comparison_prefixes)
     if target.type == Target.Type.GAP_NARROWS:
+        sections = data.comparison(metric.comparison_prefixes)
         return assess_gap(sections=sections, interpreted=interpreted, gap_measure=target.gap_measure, **common)
     if target.type == Target.Type.EVERY_AREA_IMPROVES:
+        sections = data.comparison(metric.comparison_prefixes)
         return assess_every_area(sections=sections, polarity=metric.polarity, interpreted=interpreted, **common)
     if target.type == Target.Type.GAP_TO_BENCHMARK_NARROWS:
         with_benchmark = data.comparison([*metric.comparison_prefixes, target.benchmark_area])
