@@ -49,6 +49,16 @@ def tmp_server(tmp_path):
 
 
 @pytest.fixture
+def catalogue(db):
+    """The missions catalogue (missions/catalogue/), loaded for real once per test process, then copied back. Ask for
+    it before anything else that loads data sets (site_data loads the catalogue itself)."""
+    from missions.services.catalogue import load_catalogue
+    from tests.snapshots import load_once
+
+    load_once("catalogue", lambda: load_catalogue() and None)
+
+
+@pytest.fixture
 def site_data(shared_data, db):
     """The catalogue, the areas and two real sources, assessed: enough for every page type."""
     from missions.models import Assessment

@@ -18,13 +18,11 @@ METRICS = 52
 
 
 @pytest.fixture
-def homicide(db, settings, tmp_path):
+def homicide(catalogue, settings, tmp_path):
     """The catalogue and one current homicide observation; files go to a temporary media folder."""
     from missions.models import Indicator, Observation, Release, Source
-    from missions.services.catalogue import load_catalogue
 
     settings.MEDIA_ROOT = tmp_path
-    load_catalogue()
     source = Source.objects.create(slug="homicide-offences")
     indicator = Indicator.objects.create(source=source, name="Homicide Offences")
     release = Release.objects.create(

@@ -40,12 +40,10 @@ def test_text_that_could_run_is_neutralised_and_numbers_are_not(cell, expected):
 
 
 @pytest.fixture
-def homicide(db):
+def homicide(catalogue):
     """The catalogue and one current observation of the homicide rate, with a formula-looking note."""
     from missions.models import Indicator, Metric, Observation, Release, Source
-    from missions.services.catalogue import load_catalogue
 
-    load_catalogue()
     source = Source.objects.create(slug="homicide-offences")
     indicator = Indicator.objects.create(source=source, name="Homicide Offences")
     release = Release.objects.create(

@@ -6,13 +6,6 @@ from rest_framework.pagination import PageNumberPagination
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def catalogue(db):
-    from missions.services.catalogue import load_catalogue
-
-    load_catalogue()
-
-
 def _admin_form_data(admin_client, url: str, **changes) -> dict:
     """Return the admin change form's current values (inlines left untouched) with these changes."""
     context = admin_client.get(url).context

@@ -31,10 +31,7 @@ def redis_down(settings):
 @pytest.mark.parametrize(
     "url", ["/", "/missions/crime/", "/areas/?q=leeds", "/api/missions/", "/api/areas/", "/healthz"]
 )
-def test_with_redis_down_pages_and_the_api_are_served_uncached(redis_down, client, url, caplog):
-    from missions.services.catalogue import load_catalogue
-
-    load_catalogue()
+def test_with_redis_down_pages_and_the_api_are_served_uncached(catalogue, redis_down, client, url, caplog):
     for _ in range(2):
         assert client.get(url).status_code == 200
     assert "cache unavailable" in caplog.text

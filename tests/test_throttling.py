@@ -13,15 +13,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def three_a_minute(monkeypatch, catalogue_loaded):
+def three_a_minute(monkeypatch, catalogue):
     monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", {"anon": "3/minute"})
-
-
-@pytest.fixture
-def catalogue_loaded(db):
-    from missions.services.catalogue import load_catalogue
-
-    load_catalogue()
 
 
 def test_a_fresh_x_forwarded_for_per_request_does_not_reset_the_count(three_a_minute, client):

@@ -11,7 +11,6 @@ from django.core.management import call_command
 from missions.models import Assessment, Methodology, StatusChange, Target
 from missions.progress import METHOD_V1, Result, Status
 from missions.services.assess import get_methodology, recompute_assessments, save_assessment
-from missions.services.catalogue import load_catalogue
 from missions.services.ingest import ingest_source, register_source
 
 pytestmark = pytest.mark.django_db
@@ -20,8 +19,7 @@ UPPER_TIER = ("E06", "E08", "E09", "E10", "W06", "S12", "N09")
 
 
 @pytest.fixture
-def hle(shared_data):
-    load_catalogue()
+def hle(catalogue, shared_data):
     ingest_source(source=register_source(slug=HLE), location=str(shared_data / "ons-els" / HLE))
     return shared_data / "ons-els" / HLE / f"{HLE}.csv"
 

@@ -7,7 +7,6 @@ from django.contrib.auth.models import Group
 
 from missions.cadence import expected_months, next_expected
 from missions.selectors.coverage import list_coverage, list_unused_sources
-from missions.services.catalogue import load_catalogue
 from missions.services.ingest import ingest_source, register_source
 from missions.services.overdue import notify_overdue_sources
 
@@ -37,8 +36,7 @@ def test_the_next_release_is_expected_the_same_day_a_period_later_clamped_to_the
 
 
 @pytest.fixture
-def catalogue(db, shared_data):
-    load_catalogue()
+def catalogue(catalogue, shared_data):
     for slug in ("healthy-life-expectancy", "engagement-with-culture-and-heritage"):
         ingest_source(source=register_source(slug=slug), location=str(shared_data / "ons-els" / slug))
 

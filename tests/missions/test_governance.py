@@ -8,7 +8,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError, transaction
 
 from missions.models import Metric, Mission, Source, Target
-from missions.services.catalogue import load_catalogue
 from missions.services.governance import add_source, edit_metric, edit_target, request_ingest, retire
 from tests.admin_forms import form_data
 
@@ -71,14 +70,12 @@ def _require_only(user, perm):
 
 
 @pytest.mark.parametrize("action", ALLOWED)
-def test_the_permission_matrix_through_the_services(staff, action):
-    load_catalogue()
+def test_the_permission_matrix_through_the_services(catalogue, staff, action):
     assert {role for role, user in staff.items() if attempt(action, user)} == ALLOWED[action]
 
 
 @pytest.mark.parametrize(("role", "status"), [("Target editor", 200), ("Auditor", 200), ("Approver", 403)])
-def test_the_admin_enforces_the_same_roles(staff, client, role, status):
-    load_catalogue()
+def test_the_admin_enforces_the_same_roles(catalogue, staff, client, role, status):
     target = Target.objects.get(metric__slug="ks2-rwm-expected", key="level")
     client.force_login(staff[role])
     assert client.get(f"/admin/missions/target/{target.pk}/change/").status_code == status
@@ -86,8 +83,7 @@ def test_the_admin_enforces_the_same_roles(staff, client, role, status):
     assert history == (200 if role in ALLOWED["view history"] else 403)
 
 
-def test_an_auditor_sees_everything_and_changes_nothing(staff, client):
-    load_catalogue()
+def test_an_auditor_sees_everything_and_changes_nothing(catalogue, staff, client):
     target = Target.objects.get(metric__slug="ks2-rwm-expected", key="level")
     client.force_login(staff["Auditor"])
     response = client.post(f"/admin/missions/target/{target.pk}/change/", {"value": "1", "change_reason": "x"})
@@ -96,8 +92,7 @@ def test_an_auditor_sees_everything_and_changes_nothing(staff, client):
     assert target.value == 90
 
 
-def test_a_target_edit_without_a_reason_is_refused_everywhere(staff, client):
-    load_catalogue()
+def test_a_target_edit_without_a_reason_is_refused_everywhere(catalogue, staff, client):
     target = Target.objects.get(metric__slug="ks2-rwm-expected", key="level")
     with pytest.raises(ValidationError, match="reason"):
         edit_target(target=target, user=staff["Target editor"], changes={"value": 91}, reason="  ")
@@ -113,8 +108,7 @@ def test_a_target_edit_without_a_reason_is_refused_everywhere(staff, client):
     assert Target.objects.get(pk=target.pk).value == 90
 
 
-def test_an_edit_with_a_reason_is_recorded_and_published(staff, client):
-    load_catalogue()
+def test_an_edit_with_a_reason_is_recorded_and_published(catalogue, staff, client):
     target = Target.objects.get(metric__slug="healthy-life-expectancy", key="change")
     edit_target(target=target, user=staff["Target editor"], changes={"value": 4}, reason="Annex figure corrected")
     record = target.history.latest("history_date")
@@ -123,8 +117,7 @@ def test_an_edit_with_a_reason_is_recorded_and_published(staff, client):
     assert "Annex figure corrected" in page and "5.0000" in page
 
 
-def test_history_rows_cannot_be_altered_or_deleted():
-    load_catalogue()
+def test_history_rows_cannot_be_altered_or_deleted(catalogue):
     history = Target.history.model
     for action in (
         lambda: history.objects.update(history_change_reason="rewritten"),
@@ -134,8 +127,7 @@ def test_history_rows_cannot_be_altered_or_deleted():
             action()
 
 
-def test_a_retired_mission_stays_visible_as_retired(staff, client):
-    load_catalogue()
+def test_a_retired_mission_stays_visible_as_retired(catalogue, staff, client):
     mission = Mission.objects.get(slug="local-leadership")
     with pytest.raises(PermissionDenied):
         retire(obj=mission, user=staff["Analyst"], on=date(2025, 1, 1), reason="x")
@@ -149,10 +141,9 @@ def test_the_roles_exist_as_groups():
     assert set(Group.objects.values_list("name", flat=True)) >= set(ROLES)
 
 
-def test_a_targets_key_type_and_metric_are_fixed_once_it_exists(staff, client):
+def test_a_targets_key_type_and_metric_are_fixed_once_it_exists(catalogue, staff, client):
     from missions.services.governance import save_catalogue_object
 
-    load_catalogue()
     target = Target.objects.get(metric__slug="ks2-rwm-expected", key="level")
     for field, value in (
         ("key", "level-2"),
@@ -178,10 +169,9 @@ def test_a_targets_key_type_and_metric_are_fixed_once_it_exists(staff, client):
     assert (record.history_user, record.history_change_reason) == (staff["Target editor"], "Annex corrected")
 
 
-def test_the_admin_saves_catalogue_edits_through_the_governance_service(staff, client, monkeypatch):
+def test_the_admin_saves_catalogue_edits_through_the_governance_service(catalogue, staff, client, monkeypatch):
     from missions.admin import catalogue as admin_module
 
-    load_catalogue()
     calls = []
     real = admin_module.save_catalogue_object
     monkeypatch.setattr(admin_module, "save_catalogue_object", lambda **kw: calls.append(kw) or real(**kw))
@@ -194,10 +184,9 @@ def test_the_admin_saves_catalogue_edits_through_the_governance_service(staff, c
     assert Mission.objects.get(pk=mission.pk).short_name == "Health (corrected)"
 
 
-def test_retiring_in_the_admin_goes_through_retirement(staff):
+def test_retiring_in_the_admin_goes_through_retirement(catalogue, staff):
     from missions.services.governance import save_catalogue_object
 
-    load_catalogue()
     mission = Mission.objects.get(slug="local-leadership")
     mission.status = Mission.Status.RETIRED
     save_catalogue_object(obj=mission, user=staff["Administrator"], reason="Dropped by the 2024 statement")
@@ -206,11 +195,10 @@ def test_retiring_in_the_admin_goes_through_retirement(staff):
     assert mission.history.latest("history_date").history_change_reason.startswith("Retired:")
 
 
-def test_a_change_to_the_series_a_metric_reads_shows_in_its_history(staff, client):
+def test_a_change_to_the_series_a_metric_reads_shows_in_its_history(catalogue, staff, client):
     from missions.models import MetricSeries
     from missions.services.governance import record_series
 
-    load_catalogue()
     metric = Metric.objects.get(slug="ks2-rwm-expected")
     before = metric.series_read
     assert before  # loaded with the catalogue
@@ -224,10 +212,9 @@ def test_a_change_to_the_series_a_metric_reads_shows_in_its_history(staff, clien
     assert "new-source: New indicator" in client.get(f"/admin/missions/metric/{metric.pk}/history/").content.decode()
 
 
-def test_one_permission_check_refuses_a_deactivated_account_everywhere(staff):
+def test_one_permission_check_refuses_a_deactivated_account_everywhere(catalogue, staff):
     from reports.services import approve_report, publish_due_reports_by
 
-    load_catalogue()
     admin_user = staff["Administrator"]
     admin_user.is_active = False
     target = Target.objects.get(metric__slug="ks2-rwm-expected", key="level")

@@ -8,7 +8,6 @@ from django.contrib.auth.models import Group
 
 from missions.models import Assessment, HeldBackRow, Observation, Release
 from missions.services.assess import recompute_assessments
-from missions.services.catalogue import load_catalogue
 from missions.services.downloads import build_downloads
 from missions.services.ingest import ingest_source, register_source
 from missions.services.review import accept_with_held_back, confirm_release
@@ -19,8 +18,7 @@ METRIC = "culture-engaged-with-the-arts"
 
 
 @pytest.fixture
-def refused(shared_data, django_user_model):
-    load_catalogue()
+def refused(catalogue, shared_data, django_user_model):
     outcome = ingest_source(source=register_source(slug=SLUG), location=str(shared_data / "ons-els" / SLUG))
     users = {}
     for name, role in (("analyst", "Analyst"), ("approver", "Approver")):
