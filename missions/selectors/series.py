@@ -36,13 +36,22 @@ class MetricData:
     a point for every row of every metric cost more than reading them.
     """
 
-    def __init__(self, rows: dict[str, dict[str, tuple]] | None = None, times=None, release_ids=None):
-        self.rows = rows or {}  # period -> area -> row as _fetch read it, periods in time order
-        self.times: dict[str, float] = times or {}
-        self.release_ids: set[int] = release_ids or set()
+    def __init__(
+        self, rows: dict[str, dict[str, tuple]], times: dict[str, float], release_ids: set[int], *, whole=True
+    ):
+        self.rows = rows  # period -> area -> row as _fetch read it, periods in time order
+        self.times = times
+        self.release_ids = release_ids  # of every value in the areas asked for, read or not
+        self.whole = whole  # False: values read for a few areas' series only
+
+    @property
+    def empty(self) -> bool:
+        return not self.release_ids
 
     @cached_property
     def sections(self) -> dict[str, dict[str, Point]]:
+        if not self.whole:
+            raise ValueError("cross-sections of data read for a few areas' series only")
         return {period: _section(period, self.times[period], rows) for period, rows in self.rows.items()}
 
     def series_for(self, area_code: str) -> list[Point]:
@@ -99,6 +108,22 @@ def _fetch(rows) -> list[tuple]:
         return cursor.fetchall()
 
 
+def _release_ids(rows, indicator_ids: list[int]) -> set[int]:
+    """Return the releases of rows, leaving out values an earlier indicator covers (as get_metric_data does)."""
+    sql, params = (
+        rows.order_by().values_list("indicator_id", "area_code", "period", "release_id").query.sql_with_params()
+    )
+    if len(indicator_ids) > 1:
+        sql = (
+            f"SELECT DISTINCT ON (area_code, period) release_id FROM ({sql}) AS o"
+            " ORDER BY area_code, period, array_position(%s, indicator_id)"
+        )
+        params = (*params, list(indicator_ids))
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT DISTINCT release_id FROM ({sql}) AS r", params)
+        return {release_id for (release_id,) in cursor.fetchall()}
+
+
 def get_data_as_of(as_of: date | None) -> date | None:
     """Return the date to read values as published on: None (the current values) when nothing was published after
     as_of, as the current values are then the values as of then and read more cheaply."""
@@ -107,13 +132,16 @@ def get_data_as_of(as_of: date | None) -> date | None:
     return as_of
 
 
-def get_metric_data(*, indicator_ids: list[int], as_of: date | None, area_prefixes: list[str] = ()) -> MetricData:
+def get_metric_data(
+    *, indicator_ids: list[int], as_of: date | None, area_prefixes: list[str] = (), series_of: list[str] | None = None
+) -> MetricData:
     """Return the values of these indicators as published on as_of (the current values when None); earlier
-    indicators win where two cover one area."""
+    indicators win where two cover one area. With series_of, read the values of those areas only (the releases
+    still of every value in area_prefixes): a target judged on one area's series needs no cross-sections."""
     rows = list_observations_as_of(indicator_ids=indicator_ids, as_of=as_of)
     if area_prefixes:
         rows = rows.filter(reduce(or_, (Q(area_code__startswith=p) for p in area_prefixes)))
-    fetched = _fetch(rows)
+    fetched = _fetch(rows if series_of is None else rows.filter(area_code__in=series_of))
     by_period: dict[str, list[tuple]] = {}
     for row in fetched:
         by_period.setdefault(row[1], []).append(row)
@@ -125,6 +153,8 @@ def get_metric_data(*, indicator_ids: list[int], as_of: date | None, area_prefix
         period: {row[4]: row for row in sorted(by_period[period], key=area)}
         for period in sorted(by_period, key=lambda p: (times[p], p))
     }
+    if series_of is not None:
+        return MetricData(sections, times, _release_ids(rows, indicator_ids), whole=False)
     return MetricData(sections, times, {row[9] for rows in sections.values() for row in rows.values()})
 
 

@@ -13,7 +13,7 @@ from missions.models import Assessment, Methodology, Release, StatusChange, Targ
 from missions.progress import METHOD_V1, METHOD_V2, METHODS, Method, Result
 from missions.selectors.catalogue import get_indicator_ids, index_indicators, list_assessable_targets
 from missions.selectors.series import MetricData, get_data_as_of, get_metric_data
-from missions.services.evaluate import evaluate_target, needed_area_prefixes
+from missions.services.evaluate import evaluate_target, needed_area_prefixes, series_areas
 
 PUBLISHED = {
     1: (date(2026, 11, 23), "Compound-growth ratio, interval or trend tests, top-10%/bottom-10% gaps."),
@@ -66,9 +66,10 @@ def recompute_assessments(
     for target in list_assessable_targets(metric_slugs=metric_slugs):
         if target.metric_id not in cache:
             ids = get_indicator_ids(metric=target.metric, index=index)
-            areas = needed_area_prefixes(target.metric)
+            read = {"as_of": data_as_of, "area_prefixes": needed_area_prefixes(target.metric)}
+            series_of = series_areas(target.metric)
             cache[target.metric_id] = {
-                b: get_metric_data(indicator_ids=i, as_of=data_as_of, area_prefixes=areas) for b, i in ids.items()
+                b: get_metric_data(indicator_ids=i, series_of=series_of, **read) for b, i in ids.items()
             }
         missing = missing_reason(target.metric) if not cache[target.metric_id] else ""
         refused = refused_reason(target.metric) if not cache[target.metric_id] else ""

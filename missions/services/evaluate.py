@@ -20,6 +20,7 @@ from missions.progress import (
 from missions.selectors.series import MetricData
 
 QUANTIFIED = {Target.Type.LEVEL, Target.Type.CHANGE, Target.Type.COVERAGE, Target.Type.COUNT}
+CROSS_SECTIONAL = {Target.Type.GAP_NARROWS, Target.Type.EVERY_AREA_IMPROVES, Target.Type.GAP_TO_BENCHMARK_NARROWS}
 # For monitor-only metrics, the widest area the publisher gives stands in where the UK figure is not published.
 WIDEST_AREAS = (UK, "K99000002", "K03000001", "K04000001", "E92000001")
 
@@ -33,9 +34,9 @@ def evaluate_target(
     """
     metric = target.metric
     interpreted = not target.official
-    if refused and not target.data_gap and (data is None or not data.rows):
+    if refused and not target.data_gap and (data is None or data.empty):
         return Result(target.type, Status.DATA_REFUSED, refused, method.version, {}, {}, interpreted)
-    if target.data_gap or data is None or not data.rows:
+    if target.data_gap or data is None or data.empty:
         reason = target.data_gap or missing or "no published series is connected to this metric yet"
         return Result(target.type, Status.NO_DATA_SOURCE, reason, method.version, {}, {}, interpreted)
     common = {"times": data.times, "baseline_period": target.baseline_period, "method": method}
@@ -92,6 +93,16 @@ def needed_area_prefixes(metric) -> list[str]:
         wanted |= {code for code in (target.area_code, target.benchmark_area) if code}
         wanted |= set((target.aggregate or {}).get("prefixes", []))
     return sorted(wanted)
+
+
+def series_areas(metric) -> list[str] | None:
+    """Return the areas whose series are all this metric's targets read, or None where one reads cross-sections."""
+    codes = set(WIDEST_AREAS)
+    for target in metric.targets.all():
+        if target.type in CROSS_SECTIONAL or target.group or target.aggregate:
+            return None
+        codes.add(target.area_code or UK)
+    return sorted(codes)
 
 
 def headline_series(*, target: Target, data: MetricData, method: Method) -> tuple[list, str]:

@@ -150,3 +150,27 @@ def test_the_assess_command_prints_a_status_or_a_reason_for_every_target(hle, ca
             )
         )
     assert "not been ingested" in "\n".join(lines)
+
+
+def test_a_metric_judged_on_one_areas_series_is_read_for_that_area_alone_with_the_same_result(shared_data):
+    from missions.models import Metric
+    from missions.progress import METHOD_V2
+    from missions.selectors.catalogue import get_indicator_ids
+    from missions.selectors.series import get_metric_data
+    from missions.services.evaluate import evaluate_target, needed_area_prefixes, series_areas
+
+    load_catalogue()
+    assert series_areas(Metric.objects.get(slug=HLE)) is None  # a gap target reads cross-sections
+    assert series_areas(Metric.objects.get(slug="ks2-rwm-expected")) is None  # so does a bottom-decile group
+    ingest_source(
+        source=register_source(slug="network-coverage-4g"),
+        location=str(shared_data / "ons-els" / "network-coverage-4g"),
+    )
+    [target] = Target.objects.filter(metric__slug="4g-geographic-coverage", status="active")
+    [ids] = get_indicator_ids(metric=target.metric).values()
+    read = {"indicator_ids": ids, "as_of": None, "area_prefixes": needed_area_prefixes(target.metric)}
+    whole, few = get_metric_data(**read), get_metric_data(**read, series_of=series_areas(target.metric))
+    assert sum(map(len, few.rows.values())) < sum(map(len, whole.rows.values())) / 10
+    assert few.release_ids == whole.release_ids
+    results = [evaluate_target(target=target, data=data, method=METHOD_V2) for data in (whole, few)]
+    assert results[0] == results[1] and results[0].status != Status.NO_DATA_SOURCE

@@ -93,3 +93,27 @@ def test_a_series_for_one_area_builds_no_cross_sections():
     data = get_metric_data(indicator_ids=[indicator.id], as_of=None)
     assert [(p.period, p.value) for p in data.series_for(ENGLAND)] == [(str(y), float(y)) for y in (2019, 2020, 2021)]
     assert "sections" not in vars(data)  # built only when a cross-sectional rule asks
+
+
+def test_a_read_of_a_few_areas_series_still_names_the_releases_of_every_area():
+    from missions.models import Indicator, Release, Source
+
+    source = Source.objects.create(slug="few-areas")
+    first, second = (Indicator.objects.create(source=source, name=name) for name in ("b", "a"))
+    r1, r2, r3 = (
+        Release.objects.create(
+            source=source, release_date=date(2025, 1, d), location="x", sha256="0", status="accepted"
+        )
+        for d in (1, 2, 3)
+    )
+    observe(first, r1, ENGLAND, 2020, 1.0)
+    observe(first, r2, "E06000001", 2020, 2.0)  # not read, but its release is named
+    observe(second, r3, "E06000001", 2020, 3.0)  # covered by the first indicator: neither read nor named
+    ids = [first.id, second.id]
+    whole = get_metric_data(indicator_ids=ids, as_of=None)
+    few = get_metric_data(indicator_ids=ids, as_of=None, series_of=[ENGLAND])
+    assert few.series_for(ENGLAND) == whole.series_for(ENGLAND)
+    assert few.series_for("E06000001") == []
+    assert few.release_ids == whole.release_ids == {r1.id, r2.id}
+    with pytest.raises(ValueError, match="series only"):
+        few.comparison(["E06"])
