@@ -162,9 +162,12 @@ def save_assessments(results: list[tuple], *, as_of: date, methodology: Methodol
                     new_status=row.status,
                 )
             )
-    Assessment.objects.bulk_create([a for a in saved if a.pk is None])
+    # Sorted before bulk_create gives the new rows their ids, or they would be written a second time as changed.
+    new = [a for a in saved if a.pk is None]
+    changed = [a for a in saved if a.pk is not None and not a.unchanged]
+    Assessment.objects.bulk_create(new)
     # Rewriting unchanged rows is most of a recompute's database time: those only get their computed_at.
-    Assessment.objects.bulk_update([a for a in saved if a.pk is not None and not a.unchanged], UPDATED_FIELDS)
+    Assessment.objects.bulk_update(changed, UPDATED_FIELDS)
     Assessment.objects.filter(pk__in=[a.pk for a in saved if a.unchanged]).update(computed_at=now)
     StatusChange.objects.bulk_create(changes)
     return saved

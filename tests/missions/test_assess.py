@@ -88,6 +88,16 @@ def test_reassessing_the_same_date_and_data_changes_nothing(hle):
     assert Assessment.objects.count() == len(first)
 
 
+def test_a_first_assessment_writes_each_new_row_once(hle):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assessed = recompute_assessments(as_of=date(2026, 6, 30), metric_slugs=[HLE])
+    writes = [q["sql"].split(" ", 2)[:2] for q in queries if '"missions_assessment"' in q["sql"].split(" SET ")[0]]
+    assert assessed and ["INSERT", "INTO"] in writes and ["UPDATE", '"missions_assessment"'] not in writes
+
+
 def test_a_reassessment_rewrites_only_the_rows_whose_result_changed_and_dates_every_row(hle):
     first = {a.id: a for a in recompute_assessments(as_of=date(2026, 6, 30), metric_slugs=[HLE])}
     target = Target.objects.get(metric__slug=HLE, key="change")
@@ -152,14 +162,13 @@ def test_the_assess_command_prints_a_status_or_a_reason_for_every_target(hle, ca
     assert "not been ingested" in "\n".join(lines)
 
 
-def test_a_metric_judged_on_one_areas_series_is_read_for_that_area_alone_with_the_same_result(shared_data):
+def test_a_metric_judged_on_one_areas_series_is_read_for_that_area_alone_with_the_same_result(catalogue, shared_data):
     from missions.models import Metric
     from missions.progress import METHOD_V2
     from missions.selectors.catalogue import get_indicator_ids
     from missions.selectors.series import get_metric_data
     from missions.services.evaluate import evaluate_target, needed_area_prefixes, series_areas
 
-    load_catalogue()
     assert series_areas(Metric.objects.get(slug=HLE)) is None  # a gap target reads cross-sections
     assert series_areas(Metric.objects.get(slug="ks2-rwm-expected")) is None  # so does a bottom-decile group
     ingest_source(
