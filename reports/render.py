@@ -109,11 +109,17 @@ def charts_for(snapshot: dict) -> dict[str, list[Chart]]:
     return _drawn[key]
 
 
-def render_artefacts(report, snapshot: dict) -> list[File]:
-    """Return every file of the report, each a pure function of the snapshot."""
+def render_report_pdf(report, snapshot: dict) -> File:
+    return File(
+        "report.pdf", "application/pdf", render_pdf(render_html(report, snapshot, charts_for(snapshot), for_pdf=True))
+    )
+
+
+def render_artefacts(report, snapshot: dict, *, pdf: bool = True) -> list[File]:
+    """Return every file of the report, each a pure function of the snapshot; the PDF (most of the time) only if
+    asked for."""
     charts = charts_for(snapshot)
     html = render_html(report, snapshot, charts)
-    pdf = render_pdf(render_html(report, snapshot, charts, for_pdf=True))
     chart_files = [
         File(f"charts/{c.name}.{ext}", ctype, data)
         for items in charts.values()
@@ -122,7 +128,7 @@ def render_artefacts(report, snapshot: dict) -> list[File]:
     ]
     return [
         File("report.html", "text/html; charset=utf-8", html.encode()),
-        File("report.pdf", "application/pdf", pdf),
+        *([render_report_pdf(report, snapshot)] if pdf else []),
         *render_tables(snapshot),
         *chart_files,
     ]

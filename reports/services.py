@@ -13,7 +13,7 @@ from missions.services.governance import require
 from reports.commentary import draft_commentary
 from reports.drafting import take_snapshot
 from reports.models import Artefact, PreReleaseAccess, Report, ScheduleChange
-from reports.render import render_artefacts
+from reports.render import render_artefacts, render_report_pdf
 from reports.revisions import list_rebuilders
 from reports.schedule import default_release_time
 
@@ -62,7 +62,9 @@ def _new_series(base: str) -> str:
     return series
 
 
-def store_artefacts(report: Report) -> None:
+def store_artefacts(report: Report, *, pdf: bool = False) -> None:
+    """Store the report's files. A draft's are its staff preview, tables and charts; its PDF (two thirds of the
+    rendering time) is rendered when the report is scheduled, with its publication date, or on a staff request."""
     Artefact.objects.bulk_create(
         Artefact(
             report=report,
@@ -72,7 +74,7 @@ def store_artefacts(report: Report) -> None:
             sha256=f.sha256,
             size=len(f.content),
         )
-        for f in render_artefacts(report, report.snapshot)
+        for f in render_artefacts(report, report.snapshot, pdf=pdf)
     )
 
 
@@ -105,10 +107,10 @@ def schedule_report(*, report: Report, user, release_at: datetime | None = None,
     )
     report.status, report.scheduled_for = Report.Status.SCHEDULED, release_at
     report.save(update_fields=["status", "scheduled_for"])
-    if report.artefacts.exists():  # re-rendered so the files carry their publication date
+    if report.artefacts.exists():  # rendered again so the files, now with the PDF, carry their publication date
         with transaction.atomic():
             report.artefacts.all().delete()
-            store_artefacts(report)
+            store_artefacts(report, pdf=True)
     return report
 
 
@@ -150,3 +152,9 @@ def correct_report(*, report: Report, user, notice: str) -> Report:
 def record_pre_release_access(*, report: Report, user, path: str) -> None:
     if not report.is_public:
         PreReleaseAccess.objects.create(report=report, user=user, path=path[:300])
+
+
+def preview_pdf(report: Report) -> Artefact:
+    """Return a draft's PDF as an unsaved file: drafts store no PDF (see store_artefacts)."""
+    f = render_report_pdf(report, report.snapshot)
+    return Artefact(report=report, name=f.name, content_type=f.content_type, content=f.content, sha256=f.sha256)

@@ -16,7 +16,7 @@ from missions.caching import public_cache
 from reports.calendar import ical
 from reports.models import Artefact, Report
 from reports.selectors import list_calendar_entries, list_public_reports
-from reports.services import record_pre_release_access
+from reports.services import preview_pdf, record_pre_release_access
 
 STYLE = re.compile(rb"<style>(.*?)</style>", re.S)
 
@@ -81,7 +81,12 @@ def embargoed(view):
 def preview(request, pk, name):
     report = get_object_or_404(Report, pk=pk)
     record_pre_release_access(report=report, user=request.user, path=request.path)
-    response = _serve(get_object_or_404(Artefact, report=report, name=name))
+    stored = Artefact.objects.filter(report=report, name=name).first()
+    if stored is None and name == "report.pdf" and report.snapshot:
+        stored = preview_pdf(report)  # a draft's PDF: rendered for this request, never stored
+    if stored is None:
+        raise Http404("no such file in this report")
+    response = _serve(stored)
     response["Cache-Control"] = "private, no-store"
     return response
 

@@ -1,5 +1,6 @@
 """Embargo is access control: before release nothing public reveals a draft; afterwards it is there."""
 
+import io
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -99,3 +100,27 @@ def test_a_staff_preview_needs_the_view_report_permission_and_a_verified_device(
     if expected != 200:  # every staff page of an unpublished report is guarded alike
         for page in ("commentary", "diff"):
             assert client.get(f"/staff/reports/{report.pk}/{page}/").status_code == expected
+
+
+def test_a_drafts_pdf_is_rendered_for_a_staff_preview_and_never_stored_or_public(
+    hle_draft, people, client, django_user_model
+):
+    from pypdf import PdfReader
+
+    from tests.reports.conftest import make_user
+
+    report = hle_draft
+    assert not report.artefacts.filter(name="report.pdf").exists()  # rendered when scheduled, not when built
+    url = f"/staff/reports/{report.pk}/report.pdf"
+    client.force_login(people["nobody"])
+    assert client.get(url).status_code == 403  # guarded before anything is rendered
+    client.force_login(make_user(django_user_model, "reader", "view_report"))
+    response = client.get(url)
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert response["Cache-Control"] == "private, no-store"
+    first_page = " ".join(PdfReader(io.BytesIO(response.content)).pages[0].extract_text().split())
+    assert "Not yet scheduled: an embargoed draft" in first_page
+    assert not report.artefacts.filter(name="report.pdf").exists()
+    assert report.pre_release_access.filter(path=url).exists()
+    assert client.get(f"/staff/reports/{report.pk}/report.docx").status_code == 404
+    assert client.get(f"/reports/{report.series}/v{report.version}/report.pdf").status_code == 404

@@ -3,24 +3,25 @@ right, the publication date, the method version, the data cut-off, and a source 
 
 import io
 import re
-from datetime import date
 
 import pytest
 from pypdf import PdfReader
 
-from reports.services import build_report
-
 pytestmark = pytest.mark.django_db
 
 
-def test_the_report_pdf_and_html_carry_page_numbers_contents_dates_method_and_sources(hle_data, people):
-    report = build_report(as_of=date(2026, 6, 30), author=people["analyst"])
+def test_the_report_pdf_and_html_carry_page_numbers_contents_dates_method_and_sources(hle_published):
+    report = hle_published  # its PDF is rendered when it is scheduled, with its publication date
     missions = [m["number"] for m in report.snapshot["missions"]]
     reader = PdfReader(io.BytesIO(bytes(report.artefacts.get(name="report.pdf").content)))
     texts = [re.sub(r"\s+", " ", page.extract_text()) for page in reader.pages]
     total = len(texts)
     assert all(f"page {n} of {total}" in text for n, text in enumerate(texts, start=1))
-    for needed in ("Publication date", "Data cut-off Data as published on 30 June 2026", "Method version 2"):
+    for needed in (
+        "Publication date 24 November 2026",
+        "Data cut-off Data as published on 30 June 2026",
+        "Method version 2",
+    ):
         assert needed in texts[0], needed
 
     contents = next(n for n, text in enumerate(texts) if text.startswith("Contents"))

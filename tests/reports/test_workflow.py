@@ -113,8 +113,8 @@ def test_building_twice_from_the_same_date_and_data_gives_identical_figures(hle_
     assert csv(first) == csv(second) and csv(first)
 
 
-def test_the_pdf_opens_and_has_one_section_per_mission(hle_draft):
-    report = hle_draft
+def test_the_pdf_opens_and_has_one_section_per_mission(hle_published):
+    report = hle_published
     reader = PdfReader(io.BytesIO(bytes(report.artefacts.get(name="report.pdf").content)))
 
     def walk(items):
