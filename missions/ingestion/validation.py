@@ -15,6 +15,8 @@ from dataclasses import asdict, dataclass
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from missions.ingestion.base import ParsedFile
 from missions.ingestion.periods import PeriodError, parse_period
@@ -128,14 +130,12 @@ def _check_text(frame, errors):
 
 def _check_formulas(frame, errors):
     # Text a spreadsheet would run (=HYPERLINK(...), @SUM(...)) is refused, not stored; "-1.5" is a number.
+    # These columns repeat a few values: each distinct one is tested once, and rows are picked only if one fails.
     for column in ("indicator", "area_name", "geography", "status", "note"):
         if column in frame:
-            runs = _per_distinct(
-                frame[column],
-                lambda text: text.str.startswith(FORMULA_STARTS) & ~text.str.match(NUMBER.pattern),
-            )
-            bad = frame[runs]
-            if len(bad):
+            runs = [t for t in frame[column].unique() if t.startswith(FORMULA_STARTS) and not NUMBER.match(t)]
+            if runs:
+                bad = frame[frame[column].isin(runs)]
                 errors.append(_problem(column, "text that a spreadsheet would run as a formula", bad, column))
 
 
@@ -148,19 +148,24 @@ def _parse_periods(frame, errors):
             bad.append(text)
     if bad:
         errors.append(_problem("period", "unrecognised period", frame[frame["period"].isin(bad)], "period"))
-    raw = frame["period"]
-    frame["period"] = raw.map({t: p.key for t, p in parsed.items()}).fillna("")
-    frame["period_start"] = raw.map({t: p.start.isoformat() for t, p in parsed.items()})
-    frame["period_months"] = raw.map({t: p.months for t, p in parsed.items()}).fillna(0).astype(int)
+    codes, distinct = pd.factorize(frame["period"])  # each distinct period's fields, spread to its rows by code
+    known = [parsed.get(text) for text in distinct]
+    frame["period"] = np.array([p.key if p else "" for p in known], dtype=object)[codes]
+    frame["period_start"] = np.array([p.start.isoformat() if p else None for p in known], dtype=object)[codes]
+    frame["period_months"] = np.array([p.months if p else 0 for p in known], dtype=int)[codes]
 
 
 def _parse_status(frame, warnings):
     status = _per_distinct(frame["status"], lambda text: text.str.lower())
     code_in_value = frame["value"].isin([*STATUS_CODES, *(code.upper() for code in STATUS_CODES)])
-    from_value = code_in_value & (status == "")
-    status[from_value] = frame.loc[from_value, "value"].str.lower()
-    frame.loc[code_in_value, "value"] = ""
+    if code_in_value.any():
+        from_value = code_in_value & (status == "")
+        status[from_value] = frame.loc[from_value, "value"].str.lower()
+        frame.loc[code_in_value, "value"] = ""
     is_text = (status != "") & ~status.isin(STATUS_CODES)
+    if not is_text.any():
+        frame["status"] = status
+        return
     # Free text in the status column ("Value for Hackney and City of London combined") is a note, not a status.
     frame.loc[is_text, "note"] = np.where(
         frame.loc[is_text, "note"] == "",
@@ -168,21 +173,41 @@ def _parse_status(frame, warnings):
         frame.loc[is_text, "note"] + "; " + frame.loc[is_text, "status"],
     )
     frame["status"] = status.where(~is_text, "")
-    if is_text.any():
-        warnings.append(_problem("status", "free text in the status column kept as a note", frame[is_text], "note"))
+    warnings.append(_problem("status", "free text in the status column kept as a note", frame[is_text], "note"))
 
 
 def _parse_numbers(frame, errors, warnings):
     for column in ("value", "lci", "uci"):
-        text = frame[column]
-        numbers = _per_distinct(text, lambda t: pd.to_numeric(t.str.replace(",", "", regex=False), errors="coerce"))
-        bad = frame[(text != "") & numbers.isna()]
+        numbers = _read_numbers(frame[column].to_numpy())
+        blank_or_bad = np.flatnonzero(np.isnan(numbers))
+        bad = blank_or_bad[frame[column].to_numpy()[blank_or_bad] != ""]
         if len(bad):
-            _row_error(frame, errors, column, "not a number or a status code (x, u, c, z)", bad, column)
-        frame[column] = numbers.astype(float)
+            _row_error(frame, errors, column, "not a number or a status code (x, u, c, z)", frame.iloc[bad], column)
+        frame[column] = numbers
     unmarked = frame[frame["value"].isna() & (frame["status"] == "")]
     if len(unmarked):
         warnings.append(_problem("value", "blank observation without a status marker, stored as missing", unmarked))
+
+
+def _read_numbers(texts: np.ndarray) -> np.ndarray:
+    """Return texts as floats, NaN where blank or not a number ("1,234.5" loses its thousands separator).
+
+    Arrow's strict cast reads a clean column in one pass; a column it refuses (a space, a comma, a stray word) is
+    read by pandas instead, each distinct text once.
+    """
+    arrow = pa.array(texts, type=pa.string())
+    try:
+        blank_as_null = pc.if_else(pc.equal(arrow, ""), pa.scalar(None, pa.string()), arrow)
+        return pc.cast(blank_as_null, pa.float64()).to_numpy(zero_copy_only=False)
+    except pa.ArrowInvalid:
+        pass
+    codes, distinct = pd.factorize(texts)
+    numbers = pd.to_numeric(pd.Series(distinct, dtype=object), errors="coerce").to_numpy(dtype=float)
+    retry = np.flatnonzero(np.isnan(numbers) & (distinct != ""))  # few: only these have their commas dropped
+    if len(retry):
+        cleaned = pd.Series(distinct[retry], dtype=object).str.replace(",", "", regex=False)
+        numbers[retry] = pd.to_numeric(cleaned, errors="coerce").to_numpy(dtype=float)
+    return numbers[codes]
 
 
 def _check_bounds(frame, errors):
@@ -208,7 +233,7 @@ def _check_areas(frame, errors, warnings, known):
 
 def _check_duplicates(frame, errors, warnings):
     # Rows already held back for a row error are never stored, so only the others can clash.
-    clean = frame[frame[HELD] == ""]
+    clean = frame[frame[HELD] == ""] if any(p.scope == ROW for p in errors) else frame
     dup = clean[clean.duplicated(KEY, keep=False)]
     if dup.empty:
         return frame

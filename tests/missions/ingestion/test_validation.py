@@ -25,6 +25,27 @@ def test_a_clean_file_passes_with_typed_values_and_canonical_periods():
 
 
 @pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        (["1.5", "-2", "", "1e3", ".5"], [1.5, -2.0, None, 1000.0, 0.5]),  # clean: one strict pass
+        (["1.5", " 7.25", '"1,234.5"', ""], [1.5, 7.25, 1234.5, None]),  # a space or a comma: read per text
+    ],
+)
+def test_numbers_are_read_alike_whether_the_column_is_clean_or_not(texts, expected):
+    rows = [f"E0600000{n},H,UA,Pay,{2010 + n},{t},,,,,{'' if t else 'x'}," for n, t in enumerate(texts)]
+    result = _check(*rows)
+    assert result.ok
+    values = [None if v != v else v for v in result.frame["value"].tolist()]
+    assert values == expected
+
+
+def test_a_word_among_numbers_is_held_back_alone():
+    result = _check("E06000001,H,UA,Pay,2019,5,,,,,,", "E06000002,H,UA,Pay,2019,five,,,,,,")
+    assert [(p.column, p.lines) for p in result.errors] == [("value", (3,))]
+    assert result.kept["value"].tolist() == [5.0]
+
+
+@pytest.mark.parametrize(
     ("rows", "column", "reason"),
     [
         (["E06000001,H,UA,Pay,2019,abc,,,,,,"], "value", "not a number"),
