@@ -58,7 +58,9 @@ class Validated:
     @property
     def kept(self) -> pd.DataFrame:
         """Return the rows that can be stored: all of them, less those held back for a row error."""
-        return self.frame[self.frame[HELD] == ""] if HELD in self.frame else self.frame
+        if HELD not in self.frame or not any(p.scope == ROW for p in self.errors):
+            return self.frame  # only a row error holds rows back
+        return self.frame[self.frame[HELD] == ""]
 
     @property
     def held(self) -> pd.DataFrame:

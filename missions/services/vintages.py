@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 from django.conf import settings
 
@@ -34,8 +35,7 @@ class Changes:
 def apply_release(
     *, release: Release, frame: pd.DataFrame, indicator_ids: list[int], withdraw_missing: bool, flag_above: float
 ) -> Changes:
-    """Store frame (typed rows with indicator_id) as the state of these indicators at release."""
-    frame = _typed(frame)
+    """Store frame (the staged columns, typed: see staged_rows) as the state of these indicators at release."""
     if not Observation.objects.filter(indicator_id__in=indicator_ids, superseded_by__isnull=True).exists():
         # A first release: nothing to compare, every row is new. Key order fills the index pages in order.
         rows = frame.assign(release_id=release.id).sort_values(KEY)
@@ -60,22 +60,30 @@ def apply_release(
     )
 
 
-def _typed(frame: pd.DataFrame) -> pd.DataFrame:
-    frame = frame[revisions.STAGED].copy()
-    frame[TEXTS] = frame[TEXTS].fillna("")
-    return frame.astype({"indicator_id": int, "period_months": int})
+def staged_rows(frame: pd.DataFrame, indicator_ids: dict[str, int]) -> pd.DataFrame:
+    """Return the validated rows as the staging table's columns, each indicator name replaced by its id.
+
+    Built from the validated columns without copying them: a release is read once and written once.
+    """
+    codes, names = pd.factorize(frame["indicator"])
+    columns = {
+        name: frame[name].fillna("") if name in TEXTS and frame[name].hasnans else frame[name]
+        for name in revisions.STAGED
+        if name != "indicator_id"
+    }
+    columns["indicator_id"] = np.array([indicator_ids[n] for n in names], dtype=np.int64)[codes]
+    columns["period_months"] = frame["period_months"].astype(np.int64, copy=False)
+    return pd.DataFrame({name: columns[name] for name in revisions.STAGED}, copy=False)
 
 
 def store_release_rows(*, source: Source, release: Release, checked: Validated) -> tuple[Changes, list[int]]:
     """Store a validated release's rows, less any held back; return the changes and the indicators that changed."""
     frame = checked.kept
     ids = resolve_indicators(source=source, names=list(frame["indicator"].unique()), release=release)
-    frame = frame.assign(indicator_id=frame["indicator"].map(ids))
-    columns = ["indicator_id", "area_code", "period", "period_start", "period_months", "value", "lci", "uci"]
     indicator_ids = sorted(set(ids.values()) | set(source.indicators.values_list("id", flat=True)))
     changes = apply_release(
         release=release,
-        frame=frame[columns + ["status", "note"]],
+        frame=staged_rows(frame, ids),
         indicator_ids=indicator_ids,
         withdraw_missing=source.history_kind == Source.HistoryKind.FULL,
         flag_above=settings.INGEST_REVISION_REVIEW_THRESHOLD,
