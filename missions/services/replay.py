@@ -8,6 +8,7 @@ from missions.ingestion.base import Connector
 from missions.ingestion.registry import get_connector
 from missions.ingestion.validation import validate
 from missions.models import Observation, Source
+from missions.selectors.observations import CURRENT, REPLACED
 from missions.services.release_dates import CHAIN, CHAIN_ORDER
 from missions.services.release_files import read_release_files
 from missions.services.vintages import save_counts, store_release_rows
@@ -15,7 +16,7 @@ from missions.services.vintages import save_counts, store_release_rows
 
 def replay_source(*, source: Source, connector: Connector | None = None) -> int:
     """Drop and re-derive the source's observations from its stored releases; return how many were replayed."""
-    Observation.objects.filter(indicator__source=source).delete()
+    Observation.objects.filter(CURRENT | REPLACED, indicator__source=source).delete()  # both key indexes
     releases = list(source.releases.filter(status__in=CHAIN).order_by(*CHAIN_ORDER))
     connector = connector or get_connector(source.connector)
     for release in releases:

@@ -1,4 +1,5 @@
-"""The database still guards every observation's indicator and release, now once per statement (migration 0010)."""
+"""The database still guards every observation's indicator, release and replacing release, once per statement
+(migrations 0010, 0018)."""
 
 from datetime import date
 
@@ -55,6 +56,23 @@ def test_an_observation_moved_to_an_indicator_that_does_not_exist_is_refused(sto
 def test_a_release_or_indicator_with_observations_cannot_be_deleted_even_in_raw_sql(stored, table):
     indicator, release, _ = stored
     _refused(f"DELETE FROM {table} WHERE id = %s", [release.id if table == "missions_release" else indicator.id])
+
+
+def test_a_value_replaced_by_a_release_that_does_not_exist_is_refused(stored):
+    _, release, row = stored
+    _refused("UPDATE missions_observation SET superseded_by_id = %s WHERE id = %s", [release.id + 1000, row.id])
+    Observation.objects.filter(pk=row.pk).update(superseded_by=release)  # an existing release may replace it
+    assert Observation.objects.get(pk=row.pk).superseded_by_id == release.id
+
+
+def test_a_release_that_replaced_values_cannot_be_deleted_even_in_raw_sql(stored):
+    indicator, release, row = stored
+    later = Release.objects.create(
+        source=release.source, release_date=date(2025, 6, 1), location="x", sha256="b", status=Release.Status.ACCEPTED
+    )
+    Observation.objects.filter(pk=row.pk).update(superseded_by=later)
+    _refused("DELETE FROM missions_release WHERE id = %s", [later.id])
+    assert Release.objects.filter(pk=later.pk).exists()
 
 
 def test_a_bulk_load_with_one_bad_reference_stores_nothing(stored):
