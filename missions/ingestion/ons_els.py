@@ -81,7 +81,10 @@ def read_csv(content: bytes) -> tuple[pd.DataFrame, tuple[str, ...]]:
     """Return (rows as text under canonical names, ignored column names)."""
     text = _decode(content)
     try:
-        raw = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, skip_blank_lines=True)
+        # From the bytes (checked as UTF-8 above): pandas' parser would encode a text buffer back to bytes first.
+        raw = pd.read_csv(
+            io.BytesIO(content), encoding="utf-8-sig", dtype=str, keep_default_na=False, skip_blank_lines=True
+        )
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise SourceError(f"the CSV cannot be read: {str(exc).strip()}") from exc
     _check_not_truncated(text, expected=len(raw.columns))
