@@ -24,6 +24,8 @@ def timed(label: str, func, totals: dict, cpu: dict):
 
 def main() -> None:
     fresh_database(os.environ.get("BENCH_DATABASE", "bench_report"))
+    import weasyprint  # noqa: F401 - imported as a running worker has it: render_pdf imports it lazily (about 0.5 s)
+
     from missions.services.areas import load_areas
     from missions.services.assess import recompute_assessments
     from missions.services.catalogue import load_catalogue

@@ -50,7 +50,8 @@ class Chart:
 
     @cached_property
     def png(self) -> bytes:
-        canvas = FigureCanvasAgg(self.figure)
+        # The canvas the layout measured the text with (lay_out): its renderer keeps every text's metrics.
+        canvas = self.figure.canvas if isinstance(self.figure.canvas, FigureCanvasAgg) else FigureCanvasAgg(self.figure)
         canvas.draw()  # encoded from the drawn buffer: savefig would draw again
         out = io.BytesIO()
         image = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba()).convert("RGB")
