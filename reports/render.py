@@ -60,10 +60,16 @@ def render_html(report, snapshot: dict, charts: dict[str, list[Chart]], *, for_p
     return render_to_string("reports/report_document.html", context)
 
 
-def render_pdf(html: str) -> bytes:
-    from weasyprint import HTML
+def lay_out_pdf(html: str):
+    """Return WeasyPrint's laid-out document (pages counted, not yet written), links resolved against the public site:
+    a PDF is read away from it."""
+    from weasyprint import HTML  # imported on first use: most processes never render a PDF
 
-    return HTML(string=html, base_url=settings.PUBLIC_SITE_URL).write_pdf()
+    return HTML(string=html, base_url=settings.PUBLIC_SITE_URL).render()
+
+
+def render_pdf(html: str) -> bytes:
+    return lay_out_pdf(html).write_pdf()
 
 
 def render_tables(snapshot: dict) -> list[File]:

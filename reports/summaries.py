@@ -4,7 +4,6 @@ They show only what the public pages show (the current assessments and published
 comes from, the method version, the data cut-off and the date generated; a report is named only once published.
 """
 
-from django.conf import settings
 from django.db.models import Max
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -23,6 +22,7 @@ from missions.selectors.progress import (
     list_assessments,
     mission_entry,
 )
+from reports.render import lay_out_pdf
 from reports.selectors import get_latest_published_report
 
 TEMPLATE = "reports/summary.html"
@@ -121,7 +121,4 @@ def render_summary_pdf(context: dict) -> tuple[bytes, int]:
 
 
 def _render(context: dict):
-    from weasyprint import HTML
-
-    html = render_to_string(TEMPLATE, context | {"for_pdf": True})
-    return HTML(string=html, base_url=settings.PUBLIC_SITE_URL).render()
+    return lay_out_pdf(render_to_string(TEMPLATE, context | {"for_pdf": True}))
