@@ -113,6 +113,15 @@ def _release_ids(rows, indicator_ids: list[int]) -> set[int]:
     sql, params = (
         rows.order_by().values_list("indicator_id", "area_code", "period", "release_id").query.sql_with_params()
     )
+    if len(indicator_ids) > 1 and connection.vendor != "postgresql":  # DISTINCT ON and array_position are PostgreSQL's
+        rank = {pk: n for n, pk in enumerate(indicator_ids)}
+        first: dict[tuple, tuple[int, int]] = {}
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            for indicator_id, area_code, period, release_id in cursor.fetchall():
+                if (area_code, period) not in first or rank[indicator_id] < first[area_code, period][0]:
+                    first[area_code, period] = (rank[indicator_id], release_id)
+        return {release_id for _, release_id in first.values()}
     if len(indicator_ids) > 1:
         sql = (
             f"SELECT DISTINCT ON (area_code, period) release_id FROM ({sql}) AS o"
