@@ -21,7 +21,11 @@ def _closed_port() -> int:
 def redis_down(settings):
     from missions.caching import reset_local_state
 
-    default = django_settings.CACHES["default"]
+    # The production backend on a port where nothing listens, whichever cache this run has (SQLite runs use LocMem).
+    default = django_settings.CACHES["default"] | {
+        "BACKEND": "tracker.resilient_cache.ResilientRedisCache",
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
+    }
     settings.CACHES = {"default": default | {"LOCATION": f"redis://127.0.0.1:{_closed_port()}/0"}}
     reset_local_state()
     yield

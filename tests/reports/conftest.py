@@ -76,12 +76,13 @@ def load_hle_data(shared_data) -> None:
 
 def remove_published_reports() -> None:
     """Test teardown only (transactional tests on SQLite flush with DELETE): lift the database protections of
-    published reports and of the change history, delete those rows, then restore the protections."""
+    published reports and of the change history, delete those rows and the observations (which protect their
+    indicators and releases from deletion), then restore the protections."""
     import importlib
 
     from django.db import connection
 
-    from missions.models import Metric, Mission, Target
+    from missions.models import Metric, Mission, Observation, Target
     from reports.models import PreReleaseAccess, Report, ScheduleChange
 
     migrations = [
@@ -103,6 +104,7 @@ def remove_published_reports() -> None:
         Report.objects.all().delete()
         for model in (Target, Metric, Mission):
             model.history.all().delete()
+        Observation.objects.all().delete()  # first: SQLite's flush deletes indicators and releases in name order
     finally:
         with connection.schema_editor() as editor:
             for migration in migrations:
