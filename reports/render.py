@@ -121,7 +121,7 @@ def render_report_pdf(report, snapshot: dict) -> File:
     )
 
 
-def render_artefacts(report, snapshot: dict, *, pdf: bool = True) -> list[File]:
+def render_artefacts(report, snapshot: dict, *, pdf: bool) -> list[File]:
     """Return every file of the report, each a pure function of the snapshot; the PDF (most of the time) only if
     asked for."""
     charts = charts_for(snapshot)

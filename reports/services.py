@@ -13,7 +13,7 @@ from missions.services.governance import require
 from reports.commentary import draft_commentary
 from reports.drafting import take_snapshot
 from reports.models import Artefact, PreReleaseAccess, Report, ScheduleChange
-from reports.render import render_artefacts, render_report_pdf
+from reports.render import File, render_artefacts, render_report_pdf
 from reports.revisions import list_rebuilders
 from reports.schedule import default_release_time
 
@@ -65,16 +65,12 @@ def _new_series(base: str) -> str:
 def store_artefacts(report: Report, *, pdf: bool = False) -> None:
     """Store the report's files. A draft's are its staff preview, tables and charts; its PDF (two thirds of the
     rendering time) is rendered when the report is scheduled, with its publication date, or on a staff request."""
-    Artefact.objects.bulk_create(
-        Artefact(
-            report=report,
-            name=f.name,
-            content_type=f.content_type,
-            content=f.content,
-            sha256=f.sha256,
-            size=len(f.content),
-        )
-        for f in render_artefacts(report, report.snapshot, pdf=pdf)
+    Artefact.objects.bulk_create(_artefact(report, f) for f in render_artefacts(report, report.snapshot, pdf=pdf))
+
+
+def _artefact(report: Report, f: File) -> Artefact:
+    return Artefact(
+        report=report, name=f.name, content_type=f.content_type, content=f.content, sha256=f.sha256, size=len(f.content)
     )
 
 
@@ -156,5 +152,4 @@ def record_pre_release_access(*, report: Report, user, path: str) -> None:
 
 def preview_pdf(report: Report) -> Artefact:
     """Return a draft's PDF as an unsaved file: drafts store no PDF (see store_artefacts)."""
-    f = render_report_pdf(report, report.snapshot)
-    return Artefact(report=report, name=f.name, content_type=f.content_type, content=f.content, sha256=f.sha256)
+    return _artefact(report, render_report_pdf(report, report.snapshot))

@@ -58,8 +58,8 @@ class Validated:
     @property
     def kept(self) -> pd.DataFrame:
         """Return the rows that can be stored: all of them, less those held back for a row error."""
-        if HELD not in self.frame or not any(p.scope == ROW for p in self.errors):
-            return self.frame  # only a row error holds rows back
+        if HELD not in self.frame or not _holds_rows(self.errors):
+            return self.frame
         return self.frame[self.frame[HELD] == ""]
 
     @property
@@ -74,6 +74,11 @@ class Validated:
         if len(self.held) > MAX_HELD_SHARE * max(len(self.frame), 1):
             return f"{len(self.held)} of {len(self.frame)} rows have errors: too many to hold back"
         return ""
+
+
+def _holds_rows(errors) -> bool:
+    """Whether any rows are marked to be held back: only a row error marks them (see _row_error)."""
+    return any(p.scope == ROW for p in errors)
 
 
 def _problem(
@@ -235,7 +240,7 @@ def _check_areas(frame, errors, warnings, known):
 
 def _check_duplicates(frame, errors, warnings):
     # Rows already held back for a row error are never stored, so only the others can clash.
-    clean = frame[frame[HELD] == ""] if any(p.scope == ROW for p in errors) else frame
+    clean = frame[frame[HELD] == ""] if _holds_rows(errors) else frame
     dup = clean[clean.duplicated(KEY, keep=False)]
     if dup.empty:
         return frame

@@ -112,6 +112,7 @@ def test_a_drafts_pdf_is_rendered_for_a_staff_preview_and_never_stored_or_public
     report = hle_draft
     assert not report.artefacts.filter(name="report.pdf").exists()  # rendered when scheduled, not when built
     url = f"/staff/reports/{report.pk}/report.pdf"
+    assert client.get(url).status_code == 302  # not signed in: sent to sign in
     client.force_login(people["nobody"])
     assert client.get(url).status_code == 403  # guarded before anything is rendered
     client.force_login(make_user(django_user_model, "reader", "view_report"))
