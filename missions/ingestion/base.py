@@ -4,7 +4,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+
+# Text columns are held by Arrow from the read to the COPY: compared, hashed and written without a Python object a cell.
+TEXT = pd.ArrowDtype(pa.string())
 
 
 class SourceError(Exception):
@@ -41,6 +46,11 @@ class ParsedFile:
     frame: pd.DataFrame  # canonical columns as text, plus `line` (the file's line number)
     metadata: Metadata
     ignored_columns: tuple[str, ...] = ()
+
+
+def texts_by_code(values: list[str | None], codes: np.ndarray, index: pd.Index) -> pd.Series:
+    """Return the text column whose row i holds values[codes[i]]: a value worked out once per distinct text."""
+    return pd.Series(pd.arrays.ArrowExtensionArray(pa.array(values, type=pa.string()).take(codes)), index=index)
 
 
 class Connector(Protocol):

@@ -18,7 +18,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from missions.ingestion.base import ParsedFile
+from missions.ingestion.base import ParsedFile, texts_by_code
 from missions.ingestion.periods import PeriodError, parse_period
 from missions.spreadsheet_cells import FORMULA_STARTS, NUMBER
 
@@ -91,6 +91,11 @@ def _problem(
     return Problem(column, reason, len(rows), lines, examples, scope)
 
 
+def _rows(frame: pd.DataFrame, mask, example_column: str | None = None) -> pd.DataFrame:
+    """Return the rows where mask holds, with only the columns a Problem reads (taking every column costs more)."""
+    return frame.loc[mask, ["line", *([example_column] if example_column else [])]]
+
+
 def _row_error(frame, errors, column: str, reason: str, rows: pd.DataFrame, example_column: str | None = None):
     """Record an error that concerns these rows only, and mark them to be held back if the release is accepted."""
     errors.append(_problem(column, reason, rows, example_column, scope=ROW))
@@ -130,9 +135,9 @@ def validate(parsed: ParsedFile, *, known_area_codes: set[str] | None = None) ->
 
 def _check_text(frame, errors):
     for column in ("indicator", "area_code"):
-        blank = frame[frame[column] == ""]
-        if len(blank):
-            _row_error(frame, errors, column, f"{column.replace('_', ' ')} is blank", blank)
+        blank = frame[column] == ""
+        if blank.any():
+            _row_error(frame, errors, column, f"{column.replace('_', ' ')} is blank", _rows(frame, blank))
 
 
 def _check_formulas(frame, errors):
@@ -142,7 +147,7 @@ def _check_formulas(frame, errors):
         if column in frame:
             runs = [t for t in frame[column].unique() if t.startswith(FORMULA_STARTS) and not NUMBER.match(t)]
             if runs:
-                bad = frame[frame[column].isin(runs)]
+                bad = _rows(frame, frame[column].isin(runs), column)
                 errors.append(_problem(column, "text that a spreadsheet would run as a formula", bad, column))
 
 
@@ -154,16 +159,19 @@ def _parse_periods(frame, errors):
         except PeriodError:
             bad.append(text)
     if bad:
-        errors.append(_problem("period", "unrecognised period", frame[frame["period"].isin(bad)], "period"))
+        errors.append(
+            _problem("period", "unrecognised period", _rows(frame, frame["period"].isin(bad), "period"), "period")
+        )
     codes, distinct = pd.factorize(frame["period"])  # each distinct period's fields, spread to its rows by code
     known = [parsed.get(text) for text in distinct]
-    frame["period"] = np.array([p.key if p else "" for p in known], dtype=object)[codes]
-    frame["period_start"] = np.array([p.start.isoformat() if p else None for p in known], dtype=object)[codes]
+    frame["period"] = texts_by_code([p.key if p else "" for p in known], codes, frame.index)
+    frame["period_start"] = texts_by_code([p.start.isoformat() if p else None for p in known], codes, frame.index)
     frame["period_months"] = np.array([p.months if p else 0 for p in known], dtype=int)[codes]
 
 
 def _parse_status(frame, warnings):
-    status = _per_distinct(frame["status"], lambda text: text.str.lower())
+    codes, distinct = pd.factorize(frame["status"])
+    status = texts_by_code([text.lower() for text in distinct], codes, frame.index)
     code_in_value = frame["value"].isin([*STATUS_CODES, *(code.upper() for code in STATUS_CODES)])
     if code_in_value.any():
         from_value = code_in_value & (status == "")
@@ -180,35 +188,39 @@ def _parse_status(frame, warnings):
         frame.loc[is_text, "note"] + "; " + frame.loc[is_text, "status"],
     )
     frame["status"] = status.where(~is_text, "")
-    warnings.append(_problem("status", "free text in the status column kept as a note", frame[is_text], "note"))
+    warnings.append(
+        _problem("status", "free text in the status column kept as a note", _rows(frame, is_text, "note"), "note")
+    )
 
 
 def _parse_numbers(frame, errors, warnings):
     for column in ("value", "lci", "uci"):
-        numbers = _read_numbers(frame[column].to_numpy())
+        numbers = _read_numbers(frame[column])
         blank_or_bad = np.flatnonzero(np.isnan(numbers))
-        bad = blank_or_bad[frame[column].to_numpy()[blank_or_bad] != ""]
+        bad = blank_or_bad[frame[column].iloc[blank_or_bad].to_numpy(dtype=object) != ""]
         if len(bad):
-            _row_error(frame, errors, column, "not a number or a status code (x, u, c, z)", frame.iloc[bad], column)
+            rows = frame[["line", column]].iloc[bad]
+            _row_error(frame, errors, column, "not a number or a status code (x, u, c, z)", rows, column)
         frame[column] = numbers
-    unmarked = frame[frame["value"].isna() & (frame["status"] == "")]
-    if len(unmarked):
-        warnings.append(_problem("value", "blank observation without a status marker, stored as missing", unmarked))
+    unmarked = frame["value"].isna() & (frame["status"] == "")
+    if unmarked.any():
+        reason = "blank observation without a status marker, stored as missing"
+        warnings.append(_problem("value", reason, _rows(frame, unmarked)))
 
 
-def _read_numbers(texts: np.ndarray) -> np.ndarray:
+def _read_numbers(column: pd.Series) -> np.ndarray:
     """Return texts as floats, NaN where blank or not a number ("1,234.5" loses its thousands separator).
 
     Arrow's strict cast reads a clean column in one pass; a column it refuses (a space, a comma, a stray word) is
     read by pandas instead, each distinct text once.
     """
-    arrow = pa.array(texts, type=pa.string())
+    arrow = pa.array(column, type=pa.string())
     try:
         blank_as_null = pc.if_else(pc.equal(arrow, ""), pa.scalar(None, pa.string()), arrow)
         return pc.cast(blank_as_null, pa.float64()).to_numpy(zero_copy_only=False)
     except pa.ArrowInvalid:
         pass
-    codes, distinct = pd.factorize(texts)
+    codes, distinct = pd.factorize(column.to_numpy(dtype=object))
     numbers = pd.to_numeric(pd.Series(distinct, dtype=object), errors="coerce").to_numpy(dtype=float)
     retry = np.flatnonzero(np.isnan(numbers) & (distinct != ""))  # few: only these have their commas dropped
     if len(retry):
@@ -219,23 +231,25 @@ def _read_numbers(texts: np.ndarray) -> np.ndarray:
 
 def _check_bounds(frame, errors):
     lci, value, uci = frame["lci"], frame["value"], frame["uci"]
-    swapped = frame[lci > uci]
-    if len(swapped):
-        _row_error(frame, errors, "lci", "lower bound above upper bound", swapped)
-    outside = frame[~(lci > uci) & ((lci > value) | (value > uci))]
-    if len(outside):
-        _row_error(frame, errors, "value", "value outside its own 95% interval", outside, "value")
+    swapped = lci > uci
+    if swapped.any():
+        _row_error(frame, errors, "lci", "lower bound above upper bound", _rows(frame, swapped))
+    outside = ~swapped & ((lci > value) | (value > uci))
+    if outside.any():
+        reason = "value outside its own 95% interval"
+        _row_error(frame, errors, "value", reason, _rows(frame, outside, "value"), "value")
 
 
 def _check_areas(frame, errors, warnings, known):
     shaped = _per_distinct(frame["area_code"], lambda codes: codes.str.match(GSS_CODE))
-    bad = frame[~shaped & (frame["area_code"] != "")]
-    if len(bad):
-        _row_error(frame, errors, "area_code", "not a GSS area code", bad, "area_code")
+    bad = ~shaped & (frame["area_code"] != "")
+    if bad.any():
+        _row_error(frame, errors, "area_code", "not a GSS area code", _rows(frame, bad, "area_code"), "area_code")
     if known is not None:
-        unknown = frame[shaped & ~frame["area_code"].isin(known)]
-        if len(unknown):
-            warnings.append(_problem("area_code", "area code not in the geography list", unknown, "area_code"))
+        unknown = shaped & ~frame["area_code"].isin(known)
+        if unknown.any():
+            reason = "area code not in the geography list"
+            warnings.append(_problem("area_code", reason, _rows(frame, unknown, "area_code"), "area_code"))
 
 
 def _check_duplicates(frame, errors, warnings):

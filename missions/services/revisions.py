@@ -4,7 +4,6 @@ The release's rows are loaded into a temporary table once; revisions, notes-only
 rows to insert are then found by joins, so no stored row travels to Python and back.
 """
 
-import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pa_csv
@@ -29,24 +28,30 @@ SAME_KEY = "{a}.indicator_id = {b}.indicator_id AND {a}.area_code = {b}.area_cod
 SAME_NUMBER = "(o.{c} = i.{c} OR abs(o.{c} - i.{c}) <= 1e-9 OR (o.{c} IS NULL AND i.{c} IS NULL))"
 
 
-def load_rows(table: str, columns: list[str], rows: pd.DataFrame) -> None:
-    """Write rows (columns in order) into table: one COPY on PostgreSQL, one executemany elsewhere."""
+def load_rows(table: str, columns: list[str], rows: pd.DataFrame, *, order_by: list[str] = ()) -> None:
+    """Write rows (columns in order, sorted by order_by) into table: one COPY on PostgreSQL, one executemany elsewhere.
+
+    The rows go to Arrow without copying their text columns (held by Arrow since the read, see ingestion.base.TEXT);
+    a missing number (NaN) becomes NULL.
+    """
     if rows.empty:
         return
+    arrow = pa.Table.from_pandas(rows[columns], preserve_index=False)
+    if order_by:
+        arrow = arrow.sort_by([(name, "ascending") for name in order_by])
     if connection.vendor != "postgresql":
-        records = rows[columns].replace({np.nan: None}).itertuples(index=False, name=None)
+        records = zip(*(arrow.column(name).to_pylist() for name in columns), strict=True)
         marks = ", ".join(["%s"] * len(columns))
         with connection.cursor() as cursor:
             cursor.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", list(records))
         return
     # Arrow writes the CSV several times faster than pandas; doubles are written in their shortest exact form.
     buffer = pa.BufferOutputStream()
-    arrow = pa.Table.from_pandas(rows[columns], preserve_index=False)
     pa_csv.write_csv(arrow, buffer, pa_csv.WriteOptions(include_header=False))
     sql = f"COPY {table} ({', '.join(columns)}) FROM STDIN WITH (FORMAT csv, FORCE_NOT_NULL (status, note))"
     # The raw psycopg cursor: wrap its errors so callers see Django's IntegrityError, as for any other write.
     with connection.wrap_database_errors, connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
-        copy.write(buffer.getvalue().to_pybytes())
+        copy.write(memoryview(buffer.getvalue()))
 
 
 def stage(frame: pd.DataFrame) -> None:

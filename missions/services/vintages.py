@@ -38,8 +38,8 @@ def apply_release(
     """Store frame (the staged columns, typed: see staged_rows) as the state of these indicators at release."""
     if not Observation.objects.filter(indicator_id__in=indicator_ids, superseded_by__isnull=True).exists():
         # A first release: nothing to compare, every row is new. Key order fills the index pages in order.
-        rows = frame.assign(release_id=release.id).sort_values(KEY)
-        revisions.load_rows(Observation._meta.db_table, [*revisions.STAGED, "release_id"], rows)
+        rows = frame.assign(release_id=release.id)
+        revisions.load_rows(Observation._meta.db_table, [*revisions.STAGED, "release_id"], rows, order_by=KEY)
         return Changes(added=len(frame))
     revisions.stage(frame)
     revised, notes_revised, unchanged = revisions.count_matches()
