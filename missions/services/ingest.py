@@ -15,7 +15,7 @@ from missions.ingestion.registry import get_connector, history_kind_for
 from missions.ingestion.validation import Problem, Validated, validate
 from missions.models import Area, IngestStatus, Release, Source
 from missions.services.release_dates import date_fields_alone, evidence_fields, redate_source
-from missions.services.release_files import files_sha256, read_release_files, store_files
+from missions.services.release_files import PackedFiles, read_release_files, store_files
 from missions.services.replay import replay_source
 from missions.services.vintages import COUNTS, save_counts, store_release_rows
 
@@ -114,7 +114,8 @@ def _ingest_fetched(
     if fetched.not_modified:
         _mark_checked(source, outcome=IngestStatus.UNCHANGED, fetched=fetched)
         return Outcome(source.slug, IngestStatus.UNCHANGED, message="not modified since the last check")
-    sha = files_sha256(fetched.files)
+    packed = PackedFiles(fetched.files)
+    sha = packed.sha256
     seen = Release.objects.filter(source=source, sha256=sha).order_by("id").values_list("id", "status").first()
     if seen:
         _mark_checked(source, outcome=IngestStatus.UNCHANGED, fetched=fetched, sha=sha)
@@ -127,7 +128,7 @@ def _ingest_fetched(
         checked = validate(parsed, known_area_codes=_known_area_codes())
     except SourceError as exc:
         evidence = evidence_fields(metadata_dates=(), last_modified="", supplied=supplied, fetched_at=fetched_at)
-        return _quarantine(source, fetched, sha, (Problem("*", str(exc), 0),), (), evidence)
+        return _quarantine(source, fetched, packed, (Problem("*", str(exc), 0),), (), evidence)
     evidence = evidence_fields(
         metadata_dates=parsed.metadata.release_dates,
         last_modified=fetched.last_modified,
@@ -135,25 +136,27 @@ def _ingest_fetched(
         fetched_at=fetched_at,
     )
     if not checked.ok:
-        return _quarantine(source, fetched, sha, checked.errors, checked.warnings, evidence)
+        return _quarantine(source, fetched, packed, checked.errors, checked.warnings, evidence)
     if confirm_first:
-        return _hold_for_confirmation(source, fetched, sha, parsed, checked, evidence)
-    return _accept(source, connector, fetched, sha, parsed, checked, evidence)
+        return _hold_for_confirmation(source, fetched, packed, parsed, checked, evidence)
+    return _accept(source, connector, fetched, packed, parsed, checked, evidence)
 
 
-def _accept(source, connector, fetched, sha, parsed, checked: Validated, evidence: dict) -> Outcome:
+def _accept(source, connector, fetched, packed: PackedFiles, parsed, checked: Validated, evidence: dict) -> Outcome:
     release = Release.objects.create(
         source=source,
         release_date=evidence["observed_on"],  # provisional: redate_source decides it with the others
         location=fetched.location,
-        sha256=sha,
+        sha256=packed.sha256,
         status=Release.Status.ACCEPTED,
         report=_report(checked.warnings, parsed.ignored_columns),
         **evidence,
     )
-    store_files(release, fetched.files)
+    store_files(release, packed)
     outcome = store_rows(source=source, release=release, checked=checked, connector=connector)
-    _mark_checked(source, outcome=outcome.status, fetched=fetched, sha=sha, **_publisher(source, parsed.metadata))
+    _mark_checked(
+        source, outcome=outcome.status, fetched=fetched, sha=packed.sha256, **_publisher(source, parsed.metadata)
+    )
     return outcome
 
 
@@ -166,23 +169,23 @@ def store_rows(*, source: Source, release: Release, checked: Validated, connecto
     if replayed:
         replay_source(source=source, connector=connector)
         changed = list(source.indicators.values_list("id", flat=True))
+        state = Release.objects.values("status", *COUNTS).get(pk=release.pk)
     else:
         changes, changed = store_release_rows(source=source, release=release, checked=checked)
-        save_counts(release=release, changes=changes)
-    release.refresh_from_db()
-    accepted = release.status == Release.Status.ACCEPTED
+        state = save_counts(release=release, changes=changes)
+    accepted = state["status"] == Release.Status.ACCEPTED
     if accepted:
         transaction.on_commit(bump_data_version)
     note = "(observed before stored releases: the source's vintages were replayed in date order)" if replayed else ""
-    counts = {k: getattr(release, k) for k in COUNTS}
-    return Outcome(source.slug, IngestStatus(release.status), release.id, counts, note, changed if accepted else [])
+    counts = {k: state[k] for k in COUNTS}
+    return Outcome(source.slug, IngestStatus(state["status"]), release.id, counts, note, changed if accepted else [])
 
 
-def _hold_for_confirmation(source, fetched, sha, parsed, checked: Validated, evidence: dict) -> Outcome:
+def _hold_for_confirmation(source, fetched, packed: PackedFiles, parsed, checked: Validated, evidence: dict) -> Outcome:
     release = Release(
         source=source,
         location=fetched.location,
-        sha256=sha,
+        sha256=packed.sha256,
         status=Release.Status.PENDING,
         report=_report(checked.warnings, parsed.ignored_columns),
         **evidence,
@@ -190,8 +193,10 @@ def _hold_for_confirmation(source, fetched, sha, parsed, checked: Validated, evi
     for name, value in date_fields_alone(release).items():
         setattr(release, name, value)
     release.save()
-    store_files(release, fetched.files)
-    _mark_checked(source, outcome=IngestStatus.PENDING, fetched=fetched, sha=sha, **_publisher(source, parsed.metadata))
+    store_files(release, packed)
+    _mark_checked(
+        source, outcome=IngestStatus.PENDING, fetched=fetched, sha=packed.sha256, **_publisher(source, parsed.metadata)
+    )
     return Outcome(source.slug, IngestStatus.PENDING, release.id, message="awaiting a second person's confirmation")
 
 
@@ -207,11 +212,11 @@ def validate_stored(release: Release) -> tuple:
     return parsed, validate(parsed, known_area_codes=_known_area_codes())
 
 
-def _quarantine(source, fetched, sha, errors, warnings, evidence: dict) -> Outcome:
+def _quarantine(source, fetched, packed: PackedFiles, errors, warnings, evidence: dict) -> Outcome:
     release = Release(
         source=source,
         location=fetched.location,
-        sha256=sha,
+        sha256=packed.sha256 if packed.files else "",
         status=Release.Status.QUARANTINED,
         report=_report(warnings, (), errors=errors),
         **evidence,
@@ -219,8 +224,8 @@ def _quarantine(source, fetched, sha, errors, warnings, evidence: dict) -> Outco
     for name, value in date_fields_alone(release).items():
         setattr(release, name, value)
     release.save()
-    store_files(release, fetched.files)
-    _mark_checked(source, outcome=IngestStatus.QUARANTINED, fetched=fetched, sha=sha, error=release.reason)
+    store_files(release, packed)
+    _mark_checked(source, outcome=IngestStatus.QUARANTINED, fetched=fetched, sha=release.sha256, error=release.reason)
     return Outcome(source.slug, IngestStatus.QUARANTINED, release.id, message=release.reason)
 
 
@@ -231,7 +236,7 @@ def _quarantine_fetch_error(source: Source, location: str, reason: str, *, suppl
         _mark_checked(source, outcome=IngestStatus.QUARANTINED, error=reason)
         return Outcome(source.slug, IngestStatus.QUARANTINED, last.id, message=f"{reason} (as at release {last.id})")
     evidence = evidence_fields(metadata_dates=(), last_modified="", supplied=supplied, fetched_at=timezone.now())
-    return _quarantine(source, Fetched(location=location), "", (Problem("*", reason, 0),), (), evidence)
+    return _quarantine(source, Fetched(location=location), PackedFiles({}), (Problem("*", reason, 0),), (), evidence)
 
 
 def _report(warnings, ignored, errors=()) -> dict:

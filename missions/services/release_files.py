@@ -2,29 +2,60 @@
 
 import gzip
 import hashlib
+import threading
 
 from missions.models import Release, ReleaseFile
 
 
-def store_files(release: Release, files: dict[str, bytes]) -> None:
+class PackedFiles:
+    """A fetch's raw files with their digests, compressed for storage on a thread while the release is validated.
+
+    zlib lets go of the GIL while it compresses, so the files are packed on the other core in the time parsing and
+    validation take; `stored` waits for the thread. The digests are taken once, here, for both the release and its
+    files.
+    """
+
+    def __init__(self, files: dict[str, bytes]):
+        self.files = files
+        self.digests = {name: hashlib.sha256(data).hexdigest() for name, data in files.items()}
+        self._compressed: dict[str, bytes] = {}
+        self._failure: BaseException | None = None
+        self._thread = threading.Thread(target=self._compress, name="pack-release-files", daemon=True)
+        self._thread.start()
+
+    @property
+    def sha256(self) -> str:
+        """One digest of every file and its name (the release's identity: the same files are the same release)."""
+        digest = hashlib.sha256()
+        for name in sorted(self.files):
+            digest.update(name.encode() + b"\0" + bytes.fromhex(self.digests[name]))
+        return digest.hexdigest()
+
+    def _compress(self) -> None:
+        try:
+            self._compressed = {name: gzip.compress(data, compresslevel=1) for name, data in self.files.items()}
+        except BaseException as exc:  # re-raised in the caller's thread by stored()
+            self._failure = exc
+
+    def stored(self) -> dict[str, bytes]:
+        self._thread.join()
+        if self._failure is not None:
+            raise self._failure
+        return self._compressed
+
+
+def store_files(release: Release, packed: PackedFiles) -> None:
     ReleaseFile.objects.bulk_create(
         ReleaseFile(
             release=release,
             name=name,
-            sha256=hashlib.sha256(data).hexdigest(),
-            size=len(data),
-            content=gzip.compress(data, compresslevel=1),
+            sha256=packed.digests[name],
+            size=len(packed.files[name]),
+            content=content,
         )
-        for name, data in files.items()
+        for name, content in packed.stored().items()
     )
 
 
 def read_release_files(release: Release) -> dict[str, bytes]:
     return {f.name: gzip.decompress(bytes(f.content)) for f in release.raw_files.all()}
-
-
-def files_sha256(files: dict[str, bytes]) -> str:
-    digest = hashlib.sha256()
-    for name in sorted(files):
-        digest.update(name.encode() + b"\0" + hashlib.sha256(files[name]).digest())
-    return digest.hexdigest()
