@@ -134,7 +134,10 @@ def _read_irregular(content: bytes) -> pa.Table:
 def _check_not_truncated(text: str, *, expected: int) -> None:
     # pandas pads a short row with blanks; a short row mid-file also fails validation on its blank required
     # fields, so only the last line (where a cut-off download ends) needs counting here.
-    last = text.rstrip("\r\n").rsplit("\n", 1)[-1]
+    end = len(text)
+    while end and text[end - 1] in "\r\n":
+        end -= 1
+    last = text[text.rfind("\n", 0, end) + 1 : end]  # found from the end, without copying the file
     fields = next(csv.reader([last]), [])
     if len(fields) < expected:
         raise SourceError(f"the last line has {len(fields)} of {expected} fields: the file looks truncated")

@@ -4,7 +4,6 @@ The release's rows are loaded into a temporary table once; revisions, notes-only
 rows to insert are then found by joins, so no stored row travels to Python and back.
 """
 
-import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pa_csv
 from django.db import connection
@@ -28,15 +27,14 @@ SAME_KEY = "{a}.indicator_id = {b}.indicator_id AND {a}.area_code = {b}.area_cod
 SAME_NUMBER = "(o.{c} = i.{c} OR abs(o.{c} - i.{c}) <= 1e-9 OR (o.{c} IS NULL AND i.{c} IS NULL))"
 
 
-def load_rows(table: str, columns: list[str], rows: pd.DataFrame, *, order_by: list[str] = ()) -> None:
+def load_rows(table: str, columns: list[str], rows: pa.Table, *, order_by: list[str] = ()) -> None:
     """Write rows (columns in order, sorted by order_by) into table: one COPY on PostgreSQL, one executemany elsewhere.
 
-    The rows go to Arrow without copying their text columns (held by Arrow since the read, see ingestion.base.TEXT);
-    a missing number (NaN) becomes NULL.
+    rows are Arrow columns (vintages.staged_rows); a null is written as NULL.
     """
-    if rows.empty:
+    if not rows.num_rows:
         return
-    arrow = pa.Table.from_pandas(rows[columns], preserve_index=False)
+    arrow = rows.select(columns)
     if order_by:
         arrow = arrow.sort_by([(name, "ascending") for name in order_by])
     if connection.vendor != "postgresql":
@@ -54,7 +52,7 @@ def load_rows(table: str, columns: list[str], rows: pd.DataFrame, *, order_by: l
         copy.write(memoryview(buffer.getvalue()))
 
 
-def stage(frame: pd.DataFrame) -> None:
+def stage(frame: pa.Table) -> None:
     """Load the release's typed rows into the staging table and compare them with the current stored values."""
     same_values = " AND ".join(SAME_NUMBER.format(c=c) for c in ("value", "lci", "uci")) + " AND o.status = i.status"
     with connection.cursor() as cursor:

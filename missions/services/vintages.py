@@ -4,6 +4,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 from django.conf import settings
 
 from missions.ingestion.validation import Validated
@@ -33,12 +35,12 @@ class Changes:
 
 
 def apply_release(
-    *, release: Release, frame: pd.DataFrame, indicator_ids: list[int], withdraw_missing: bool, flag_above: float
+    *, release: Release, frame: pa.Table, indicator_ids: list[int], withdraw_missing: bool, flag_above: float
 ) -> Changes:
     """Store frame (the staged columns, typed: see staged_rows) as the state of these indicators at release."""
     if not Observation.objects.filter(indicator_id__in=indicator_ids, superseded_by__isnull=True).exists():
         # A first release: nothing to compare, every row is new. Key order fills the index pages in order.
-        rows = frame.assign(release_id=release.id)
+        rows = frame.append_column("release_id", pa.array(np.full(len(frame), release.id, dtype=np.int64)))
         revisions.load_rows(Observation._meta.db_table, [*revisions.STAGED, "release_id"], rows, order_by=KEY)
         return Changes(added=len(frame))
     revisions.stage(frame)
@@ -60,20 +62,19 @@ def apply_release(
     )
 
 
-def staged_rows(frame: pd.DataFrame, indicator_ids: dict[str, int]) -> pd.DataFrame:
-    """Return the validated rows as the staging table's columns, each indicator name replaced by its id.
+def staged_rows(frame: pd.DataFrame, indicator_ids: dict[str, int]) -> pa.Table:
+    """Return the validated rows as the staging table's columns (Arrow), each indicator name replaced by its id.
 
-    Built from the validated columns without copying them: a release is read once and written once.
+    Built from the validated columns without copying them (text is held by Arrow since the read): a release is read
+    once and written once. A missing number (NaN) becomes null, which the COPY writes as NULL.
     """
     codes, names = pd.factorize(frame["indicator"])
-    columns = {
-        name: frame[name].fillna("") if name in TEXTS and frame[name].hasnans else frame[name]
-        for name in revisions.STAGED
-        if name != "indicator_id"
-    }
-    columns["indicator_id"] = np.array([indicator_ids[n] for n in names], dtype=np.int64)[codes]
-    columns["period_months"] = frame["period_months"].astype(np.int64, copy=False)
-    return pd.DataFrame({name: columns[name] for name in revisions.STAGED}, copy=False)
+    columns = {name: pa.array(frame[name], from_pandas=True) for name in revisions.STAGED if name != "indicator_id"}
+    for name in TEXTS:
+        columns[name] = pc.fill_null(columns[name], "")
+    columns["indicator_id"] = pa.array(np.array([indicator_ids[n] for n in names], dtype=np.int64)[codes])
+    columns["period_months"] = columns["period_months"].cast(pa.int64())
+    return pa.table({name: columns[name] for name in revisions.STAGED})
 
 
 def store_release_rows(*, source: Source, release: Release, checked: Validated) -> tuple[Changes, list[int]]:

@@ -3,7 +3,7 @@
 
 from datetime import date
 
-import pandas as pd
+import pyarrow as pa
 import pytest
 from django.db import DatabaseError, connection, transaction
 
@@ -77,10 +77,8 @@ def test_a_release_that_replaced_values_cannot_be_deleted_even_in_raw_sql(stored
 
 def test_a_bulk_load_with_one_bad_reference_stores_nothing(stored):
     indicator, release, _ = stored
-    rows = pd.DataFrame(
-        [[indicator.id, "E06000002", "2020", "2020-01-01", 12, 2.0, None, None, "", "", release.id + 1000]],
-        columns=[*STAGED, "release_id"],
-    )
+    values = [indicator.id, "E06000002", "2020", "2020-01-01", 12, 2.0, None, None, "", "", release.id + 1000]
+    rows = pa.table({name: [value] for name, value in zip([*STAGED, "release_id"], values, strict=True)})
     with pytest.raises(DatabaseError, match="does not exist"), transaction.atomic():
         load_rows("missions_observation", [*STAGED, "release_id"], rows)
     assert Observation.objects.count() == 1
