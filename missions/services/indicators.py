@@ -1,10 +1,18 @@
 """Match the indicator names in a file to a source's indicators, keeping renames as aliases."""
 
+from typing import NamedTuple
+
 from missions.models import Indicator, Release, Source
 
 
-def resolve_indicators(*, source: Source, names: list[str], release: Release) -> dict[str, int]:
-    """Return {name in file: indicator id}, creating indicators for names never seen before."""
+class Resolved(NamedTuple):
+    by_name: dict[str, int]  # each indicator name in the file: its indicator's id
+    source_ids: list[int]  # every indicator of the source, those created for this file included
+    created: set[int]  # the indicators created for this file (nothing can be stored for them yet)
+
+
+def resolve_indicators(*, source: Source, names: list[str], release: Release) -> Resolved:
+    """Match the file's indicator names to the source's indicators, creating those never seen before."""
     known = list(source.indicators.all())
     resolved = {}
     for name in names:
@@ -29,6 +37,8 @@ def resolve_indicators(*, source: Source, names: list[str], release: Release) ->
         )
         resolved[unresolved[0]] = indicator.id
         unresolved = []
+    created = set()
     for name in unresolved:
         resolved[name] = Indicator.objects.create(source=source, name=name, label=name).id
-    return resolved
+        created.add(resolved[name])
+    return Resolved(resolved, sorted({i.id for i in known} | created), created)

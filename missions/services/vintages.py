@@ -35,10 +35,20 @@ class Changes:
 
 
 def apply_release(
-    *, release: Release, frame: pa.Table, indicator_ids: list[int], withdraw_missing: bool, flag_above: float
+    *,
+    release: Release,
+    frame: pa.Table,
+    indicator_ids: list[int],
+    withdraw_missing: bool,
+    flag_above: float,
+    all_new: bool = False,
 ) -> Changes:
-    """Store frame (the staged columns, typed: see staged_rows) as the state of these indicators at release."""
-    if not Observation.objects.filter(indicator_id__in=indicator_ids, superseded_by__isnull=True).exists():
+    """Store frame (the staged columns, typed: see staged_rows) as the state of these indicators at release.
+
+    all_new: the indicators were all created for this release, so nothing stored can be compared with it.
+    """
+    current = Observation.objects.filter(indicator_id__in=indicator_ids, superseded_by__isnull=True)
+    if all_new or not current.exists():
         # A first release: nothing to compare, every row is new. Key order fills the index pages in order.
         rows = frame.append_column("release_id", pa.array(np.full(len(frame), release.id, dtype=np.int64)))
         revisions.load_rows(Observation._meta.db_table, [*revisions.STAGED, "release_id"], rows, order_by=KEY)
@@ -80,16 +90,16 @@ def staged_rows(frame: pd.DataFrame, indicator_ids: dict[str, int]) -> pa.Table:
 def store_release_rows(*, source: Source, release: Release, checked: Validated) -> tuple[Changes, list[int]]:
     """Store a validated release's rows, less any held back; return the changes and the indicators that changed."""
     frame = checked.kept
-    ids = resolve_indicators(source=source, names=list(frame["indicator"].unique()), release=release)
-    indicator_ids = sorted(set(ids.values()) | set(source.indicators.values_list("id", flat=True)))
+    resolved = resolve_indicators(source=source, names=list(frame["indicator"].unique()), release=release)
     changes = apply_release(
         release=release,
-        frame=staged_rows(frame, ids),
-        indicator_ids=indicator_ids,
+        frame=staged_rows(frame, resolved.by_name),
+        indicator_ids=resolved.source_ids,
         withdraw_missing=source.history_kind == Source.HistoryKind.FULL,
         flag_above=settings.INGEST_REVISION_REVIEW_THRESHOLD,
+        all_new=set(resolved.source_ids) <= resolved.created,
     )
-    return changes, sorted(set(ids.values())) if changes.any else []
+    return changes, sorted(set(resolved.by_name.values())) if changes.any else []
 
 
 def save_counts(*, release: Release, changes: Changes) -> dict:
