@@ -41,6 +41,7 @@ COLUMN_ALIASES = {
 }
 REQUIRED = ("area_code", "indicator", "period", "value")
 OPTIONAL = ("area_name", "geography", "lci", "uci", "status", "note")
+_LINE_END = re.compile(r"\r\n|\r|\n")  # the csv module's line endings
 _SOURCE_DATE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
 
 
@@ -86,8 +87,7 @@ def read_csv(content: bytes) -> tuple[pd.DataFrame, tuple[str, ...]]:
     text = _decode(content)
     raw = _read_regular(content, text)
     if raw is None:
-        raw = _read_irregular(content)
-    _check_not_truncated(text, expected=raw.num_columns)
+        raw = _read_irregular(content, text)
     columns, ignored = _canonical_columns(raw)
     frame = pa.table(columns).to_pandas(types_mapper={pa.string(): TEXT}.get)
     frame.insert(0, "line", np.arange(2, len(frame) + 2))
@@ -101,8 +101,10 @@ def _read_regular(content: bytes, text: str) -> pa.Table | None:
     duplicated notes column, a short or long row) goes to pandas' reader, whose rules the messy files were checked
     against: it names duplicates apart, pads short rows with blanks and says which line has too many fields.
     """
-    first = text[: text.find("\n")] if "\n" in text else text
-    header = next(csv.reader([first.rstrip("\r")]), [])
+    try:
+        header = next(csv.reader([_LINE_END.split(text, maxsplit=1)[0]]), [])
+    except csv.Error:  # a header field over the csv module's size limit: pandas' reader decides
+        return None
     if not header or "" in header or len(set(header)) != len(header):
         return None
     convert = pa_csv.ConvertOptions(
@@ -119,7 +121,8 @@ def _read_regular(content: bytes, text: str) -> pa.Table | None:
     return table
 
 
-def _read_irregular(content: bytes) -> pa.Table:
+def _read_irregular(content: bytes, text: str) -> pa.Table:
+    _check_no_long_rows(text)
     try:
         # From the bytes (checked as UTF-8 above): pandas' parser would encode a text buffer back to bytes first.
         raw = pd.read_csv(
@@ -127,18 +130,34 @@ def _read_irregular(content: bytes) -> pa.Table:
         )
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise SourceError(f"the CSV cannot be read: {str(exc).strip()}") from exc
+    _check_not_truncated(text, expected=len(raw.columns))
     columns = [pc.fill_null(pa.array(raw[name], type=pa.string()), "") for name in raw.columns]
     return pa.table(columns, names=[str(name) for name in raw.columns])
 
 
+def _check_no_long_rows(text: str) -> None:
+    # pandas would read a row with more fields than the header by taking its first fields as the row's index (or,
+    # told not to, by dropping its last ones): either way every value moves a column without a word. Refused.
+    rows = csv.reader(io.StringIO(text, newline=""))
+    try:
+        expected = len(next(rows, []))
+        for row in rows:
+            if len(row) > expected:
+                where = f"line {rows.line_num} has {len(row)} fields where the header has {expected}"
+                raise SourceError(f"the CSV cannot be read: {where}")
+    except csv.Error as exc:
+        raise SourceError(f"the CSV cannot be read: {exc} (line {rows.line_num})") from exc
+
+
 def _check_not_truncated(text: str, *, expected: int) -> None:
     # pandas pads a short row with blanks; a short row mid-file also fails validation on its blank required
-    # fields, so only the last line (where a cut-off download ends) needs counting here.
+    # fields, so only the last line (where a cut-off download ends) needs counting here. (A file Arrow reads has
+    # every row whole.)
     end = len(text)
     while end and text[end - 1] in "\r\n":
         end -= 1
-    last = text[text.rfind("\n", 0, end) + 1 : end]  # found from the end, without copying the file
-    fields = next(csv.reader([last]), [])
+    start = max(text.rfind("\n", 0, end), text.rfind("\r", 0, end)) + 1
+    fields = next(csv.reader([text[start:end]]), [])  # found from the end, without copying the file
     if len(fields) < expected:
         raise SourceError(f"the last line has {len(fields)} of {expected} fields: the file looks truncated")
 
@@ -150,6 +169,9 @@ def _decode(content: bytes) -> str:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise SourceError(f"the CSV is not UTF-8 text (byte {exc.start})") from exc
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise SourceError(f"the CSV holds a NUL byte (line {line}): a binary or corrupted file, not text")
     if text.lstrip()[:1] == "<":
         raise SourceError("the file is an HTML or XML page, not a CSV (an error page served as data?)")
     return text
