@@ -5,8 +5,6 @@ Lower Confidence Interval (95%); a byte-order mark; a duplicated notes column), 
 names here and everything downstream sees one layout.
 """
 
-import csv
-import io
 import json
 import re
 from datetime import date
@@ -15,10 +13,10 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.csv as pa_csv
 
 from missions.ingestion import http
 from missions.ingestion.base import TEXT, Fetched, Metadata, ParsedFile, SourceError
+from missions.ingestion.csv_text import decode, read_table
 
 COLUMN_ALIASES = {
     "areacd": "area_code",
@@ -41,7 +39,6 @@ COLUMN_ALIASES = {
 }
 REQUIRED = ("area_code", "indicator", "period", "value")
 OPTIONAL = ("area_name", "geography", "lci", "uci", "status", "note")
-_LINE_END = re.compile(r"\r\n|\r|\n")  # the csv module's line endings
 _SOURCE_DATE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
 
 
@@ -84,97 +81,10 @@ def parse_folder(*, slug: str, csv_bytes: bytes, json_bytes: bytes | None) -> Pa
 
 def read_csv(content: bytes) -> tuple[pd.DataFrame, tuple[str, ...]]:
     """Return (rows as text under canonical names, ignored column names)."""
-    text = _decode(content)
-    raw = _read_regular(content, text)
-    if raw is None:
-        raw = _read_irregular(content, text)
-    columns, ignored = _canonical_columns(raw)
+    columns, ignored = _canonical_columns(read_table(content, decode(content)))
     frame = pa.table(columns).to_pandas(types_mapper={pa.string(): TEXT}.get)
     frame.insert(0, "line", np.arange(2, len(frame) + 2))
     return frame, ignored
-
-
-def _read_regular(content: bytes, text: str) -> pa.Table | None:
-    """Read a regular file with Arrow's reader (several times faster than pandas'); None for anything else.
-
-    Regular: distinct, non-blank header names and every row with as many fields as the header. Anything else (a
-    duplicated notes column, a short or long row) goes to pandas' reader, whose rules the messy files were checked
-    against: it names duplicates apart, pads short rows with blanks and says which line has too many fields.
-    """
-    try:
-        header = next(csv.reader([_LINE_END.split(text, maxsplit=1)[0]]), [])
-    except csv.Error:  # a header field over the csv module's size limit: pandas' reader decides
-        return None
-    if not header or "" in header or len(set(header)) != len(header):
-        return None
-    convert = pa_csv.ConvertOptions(
-        column_types=dict.fromkeys(header, pa.string()), strings_can_be_null=False, quoted_strings_can_be_null=False
-    )
-    try:
-        table = pa_csv.read_csv(
-            pa.py_buffer(content), parse_options=pa_csv.ParseOptions(newlines_in_values=True), convert_options=convert
-        )
-    except pa.ArrowInvalid:
-        return None
-    if table.column_names != header or any(kind != pa.string() for kind in table.schema.types):
-        return None
-    return table
-
-
-def _read_irregular(content: bytes, text: str) -> pa.Table:
-    _check_no_long_rows(text)
-    try:
-        # From the bytes (checked as UTF-8 above): pandas' parser would encode a text buffer back to bytes first.
-        raw = pd.read_csv(
-            io.BytesIO(content), encoding="utf-8-sig", dtype=str, keep_default_na=False, skip_blank_lines=True
-        )
-    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        raise SourceError(f"the CSV cannot be read: {str(exc).strip()}") from exc
-    _check_not_truncated(text, expected=len(raw.columns))
-    columns = [pc.fill_null(pa.array(raw[name], type=pa.string()), "") for name in raw.columns]
-    return pa.table(columns, names=[str(name) for name in raw.columns])
-
-
-def _check_no_long_rows(text: str) -> None:
-    # pandas would read a row with more fields than the header by taking its first fields as the row's index (or,
-    # told not to, by dropping its last ones): either way every value moves a column without a word. Refused.
-    rows = csv.reader(io.StringIO(text, newline=""))
-    try:
-        expected = len(next(rows, []))
-        for row in rows:
-            if len(row) > expected:
-                where = f"line {rows.line_num} has {len(row)} fields where the header has {expected}"
-                raise SourceError(f"the CSV cannot be read: {where}")
-    except csv.Error as exc:
-        raise SourceError(f"the CSV cannot be read: {exc} (line {rows.line_num})") from exc
-
-
-def _check_not_truncated(text: str, *, expected: int) -> None:
-    # pandas pads a short row with blanks; a short row mid-file also fails validation on its blank required
-    # fields, so only the last line (where a cut-off download ends) needs counting here. (A file Arrow reads has
-    # every row whole.)
-    end = len(text)
-    while end and text[end - 1] in "\r\n":
-        end -= 1
-    start = max(text.rfind("\n", 0, end), text.rfind("\r", 0, end)) + 1
-    fields = next(csv.reader([text[start:end]]), [])  # found from the end, without copying the file
-    if len(fields) < expected:
-        raise SourceError(f"the last line has {len(fields)} of {expected} fields: the file looks truncated")
-
-
-def _decode(content: bytes) -> str:
-    if not content.strip():
-        raise SourceError("the CSV is empty")
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise SourceError(f"the CSV is not UTF-8 text (byte {exc.start})") from exc
-    if "\x00" in text:
-        line = text.count("\n", 0, text.index("\x00")) + 1
-        raise SourceError(f"the CSV holds a NUL byte (line {line}): a binary or corrupted file, not text")
-    if text.lstrip()[:1] == "<":
-        raise SourceError("the file is an HTML or XML page, not a CSV (an error page served as data?)")
-    return text
 
 
 def _canonical_columns(raw: pa.Table) -> tuple[dict[str, pa.ChunkedArray], tuple[str, ...]]:

@@ -191,6 +191,11 @@ def _parse_numbers(frame, errors, warnings):
         if len(bad):
             rows = frame[["line", column]].iloc[bad]
             _row_error(frame, errors, column, "not a number or a status code (x, u, c, z)", rows, column)
+        infinite = np.flatnonzero(np.isinf(numbers))  # "inf", "Infinity", "1e400": no statistic, and no JSON for it
+        if len(infinite):
+            rows = frame[["line", column]].iloc[infinite]
+            _row_error(frame, errors, column, "not a finite number (infinite, or too large to hold)", rows, column)
+            numbers = np.where(np.isinf(numbers), np.nan, numbers)  # Arrow's array is read-only
         frame[column] = numbers
     unmarked = frame["value"].isna() & (frame["status"] == "")
     if unmarked.any():

@@ -122,6 +122,7 @@ def _ingest_fetched(
         return Outcome(
             source.slug, IngestStatus.UNCHANGED, seen[0], message=f"identical to release {seen[0]} ({seen[1]})"
         )
+    packed.start()  # compressed beside parsing and validation
     fetched_at = timezone.now()
     try:
         parsed = connector.parse(slug=source.slug, files=fetched.files)

@@ -10,9 +10,9 @@ from missions.models import Release, ReleaseFile
 class PackedFiles:
     """A fetch's raw files with their digests, compressed for storage on a thread while the release is validated.
 
-    zlib lets go of the GIL while it compresses, so the files are packed on the other core in the time parsing and
-    validation take; `stored` waits for the thread. The digests are taken once, here, for both the release and its
-    files.
+    The digests are taken once, here, for both the release and its files. `start` compresses the files on a thread:
+    zlib lets go of the GIL, so they are packed on the other core in the time parsing and validation take (a release
+    found unchanged by its digest is never compressed). `stored` waits for the thread, or compresses there and then.
     """
 
     def __init__(self, files: dict[str, bytes]):
@@ -21,6 +21,8 @@ class PackedFiles:
         self._compressed: dict[str, bytes] = {}
         self._failure: BaseException | None = None
         self._thread = threading.Thread(target=self._compress, name="pack-release-files", daemon=True)
+
+    def start(self) -> None:
         self._thread.start()
 
     @property
@@ -38,7 +40,10 @@ class PackedFiles:
             self._failure = exc
 
     def stored(self) -> dict[str, bytes]:
-        self._thread.join()
+        if self._thread.ident is None:
+            self._compress()
+        else:
+            self._thread.join()
         if self._failure is not None:
             raise self._failure
         return self._compressed

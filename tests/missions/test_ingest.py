@@ -8,6 +8,7 @@ from missions.ingestion.base import TransientSourceError
 from missions.models import Indicator, Observation, Release
 from missions.selectors import list_observations_as_of, list_revision_history
 from missions.services.ingest import ingest_source, register_source
+from missions.services.release_files import PackedFiles
 
 pytestmark = pytest.mark.django_db
 HLE = "healthy-life-expectancy"
@@ -31,14 +32,17 @@ def test_a_source_ingested_over_http_stores_every_row(settings, data_server, sha
     assert Observation.objects.count() == outcome.counts["added"]
 
 
-def test_reingesting_the_same_release_changes_nothing(settings, data_server):
+def test_reingesting_the_same_release_changes_nothing(settings, data_server, monkeypatch):
     settings.ONS_ELS_BASE_URL = f"{data_server.url}/ons-els"
     _ingest("homicide-offences")
     before = (Observation.objects.count(), Release.objects.count())
     register_source(slug="homicide-offences").__class__.objects.update(etag="", last_modified="")
+    compressed = []
+    monkeypatch.setattr(PackedFiles, "start", lambda packed: compressed.append(packed))
     again = _ingest("homicide-offences")
     assert again.status == "unchanged"
     assert (Observation.objects.count(), Release.objects.count()) == before
+    assert compressed == []  # known by its digest: its files are not compressed again
 
 
 def test_a_304_stores_nothing(settings, data_server):

@@ -34,6 +34,10 @@ BAD_FILES = {
     "non-numeric value": (GOOD.replace("10.5", "ten"), "not a number"),
     "duplicate keys": (GOOD + "E06000001,Hartlepool,UA,Pay,2019-01-01/P1Y,12,,,,,,\n", "duplicate"),
     "swapped bounds": (GOOD.replace(",10,11,", ",11,10,"), "lower bound above upper bound"),
+    # A quote left open in a last column took every later row into one note, and the rows it hid were withdrawn.
+    "unclosed quote": (GOOD.replace("10,11,,\n", '10,11,,"provisional\n'), "EOF inside string"),
+    "cut inside a quote": (GOOD + 'E06000003,Stockton,UA,Pay,2019,8,,,,,,"provisio', "EOF inside string"),
+    "infinite value": (GOOD.replace(",9,", ",1e400,"), "not a finite number"),
 }
 
 

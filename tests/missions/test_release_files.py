@@ -25,9 +25,16 @@ def test_the_release_digest_is_of_every_file_and_its_name_in_name_order():
 
 
 def test_packed_files_decompress_to_what_was_fetched():
-    stored = PackedFiles(FILES).stored()
+    packed = PackedFiles(FILES)
+    packed.start()
+    stored = packed.stored()
     assert {name: gzip.decompress(content) for name, content in stored.items()} == FILES
     assert len(stored["csv"]) < len(FILES["csv"]) / 10
+
+
+def test_files_never_started_are_compressed_when_stored():
+    packed = PackedFiles(FILES)
+    assert {name: gzip.decompress(content) for name, content in packed.stored().items()} == FILES
 
 
 def test_a_failure_while_compressing_is_raised_where_the_files_are_stored(monkeypatch):
@@ -35,8 +42,10 @@ def test_a_failure_while_compressing_is_raised_where_the_files_are_stored(monkey
         raise MemoryError("no room")
 
     monkeypatch.setattr(release_files.gzip, "compress", broken)
+    packed = PackedFiles(FILES)
+    packed.start()
     with pytest.raises(MemoryError, match="no room"):
-        PackedFiles(FILES).stored()
+        packed.stored()
 
 
 @pytest.mark.django_db

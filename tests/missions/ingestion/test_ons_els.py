@@ -3,7 +3,6 @@ import re
 
 import pytest
 
-from missions.ingestion import ons_els
 from missions.ingestion.base import SourceError
 from missions.ingestion.ons_els import parse_folder, parse_source_dates, read_metadata
 
@@ -62,44 +61,6 @@ def test_a_duplicated_notes_column_is_merged():
 def test_extra_columns_are_reported_as_ignored():
     text = STANDARD.replace("notes\n", "notes,Polarity\n") + "E06000001,H,UA,Pay,2019,1,,,,,,,Higher\n"
     assert "Polarity" in _parse(text).ignored_columns
-
-
-MESSY_ROWS = (
-    'E06000001, Hartlepool ,UA,Pay,2019-01-01/P1Y,"1,234.5",,,x,"a note, with a comma"\r\n'
-    'E06000002,"Middles\nbrough",UA,Pay,2019,2,1,3,,"he said ""no"""\r\n'
-    "\r\n"
-    "E06000003,Redcar,UA,Pay,2019,NA,,,,\r\n"
-)
-
-
-def test_the_fast_reader_and_pandas_reader_give_the_same_frame(monkeypatch):
-    text = STANDARD.replace("measure,unit,", "") + MESSY_ROWS
-    assert ons_els._read_regular(text.encode(), text) is not None  # Arrow reads this file: it is regular
-    fast = _parse(text).frame
-    monkeypatch.setattr(ons_els, "_read_regular", lambda content, text: None)
-    slow = _parse(text).frame
-    assert fast.to_dict("records") == slow.to_dict("records")
-    assert fast.loc[1, "area_name"] == "Middles\nbrough" and fast.loc[0, "area_name"] == "Hartlepool"
-    assert fast["line"].tolist() == [2, 3, 4]  # the blank line is skipped by both, as before
-    assert fast.loc[2, "value"] == "NA"  # text is kept as written: no value is read as missing here
-
-
-def test_an_irregular_file_falls_back_to_pandas_rules():
-    # A short row is padded with blanks (validation then reports its blank fields); pandas' rule, kept.
-    text = STANDARD.replace("measure,unit,", "") + "E06000001,H,UA,Pay,2019\nE06000002,M,UA,Pay,2019,2,1,3,,\n"
-    assert ons_els._read_regular(text.encode(), text) is None
-    frame = _parse(text).frame
-    assert frame.loc[0, ["value", "note"]].tolist() == ["", ""] and frame.loc[1, "value"] == "2"
-
-
-def test_old_mac_line_endings_and_a_quoted_new_line_in_the_last_row_are_read():
-    # Before: the csv module raised on a lone CR (an unhandled error), and a last row whose quoted note spans two
-    # lines was refused as truncated.
-    header = STANDARD.replace("measure,unit,", "")
-    frame = _parse(header.replace("\n", "\r") + "E06000001,H,UA,Pay,2019,1,,,,\rE06000002,M,UA,Pay,2019,2,,,,\r").frame
-    assert frame["value"].tolist() == ["1", "2"]
-    frame = _parse(header + 'E06000001,H,UA,Pay,2019,1,,,,"first line\nsecond line"\n').frame
-    assert frame.loc[0, "note"] == "first line\nsecond line"
 
 
 @pytest.mark.parametrize("space", [c for c in map(chr, range(0x3001)) if c.isspace()] + ["\u3000"])

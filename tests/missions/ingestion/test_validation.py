@@ -49,6 +49,9 @@ def test_a_word_among_numbers_is_held_back_alone():
     ("rows", "column", "reason"),
     [
         (["E06000001,H,UA,Pay,2019,abc,,,,,,"], "value", "not a number"),
+        (["E06000001,H,UA,Pay,2019,inf,,,,,,"], "value", "not a finite number"),
+        (["E06000001,H,UA,Pay,2019,1,,,-Infinity,2,,"], "lci", "not a finite number"),
+        (["E06000001,H,UA,Pay,2019,1e400,,,,,,"], "value", "not a finite number"),
         (["E06000001,H,UA,Pay,2019,1,,,2,0,,"], "lci", "lower bound above upper bound"),
         (["E06000001,H,UA,Pay,2019,5,,,1,2,,"], "value", "outside its own 95% interval"),
         (["E06000001,H,UA,Pay,sometime,1,,,,,,"], "period", "unrecognised period"),

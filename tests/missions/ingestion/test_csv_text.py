@@ -1,0 +1,91 @@
+"""Reading a CSV into text columns: Arrow's reader for regular files, pandas' for the rest, the same rows from both."""
+
+import pytest
+
+from missions.ingestion import csv_text
+from missions.ingestion.base import SourceError
+from missions.ingestion.csv_text import read_table
+
+HEADER = "areacd,areanm,geography,indicator,period,observation,lci_95,uci_95,status,notes\n"
+
+
+def _read(text: str):
+    return read_table(text.encode(), csv_text.decode(text.encode()))
+
+
+def _both(text: str):
+    content = text.encode()
+    return csv_text._read_regular(content, text, HEADER.strip().split(",")), csv_text._read_irregular(content, text)
+
+
+def test_a_regular_file_reads_the_same_with_either_reader():
+    text = HEADER + (
+        'E06000001, Hartlepool ,UA,Pay,2019-01-01/P1Y,"1,234.5",,,x,"a note, with a comma"\r\n'
+        'E06000002,Middlesbrough,UA,Pay,2019,2,1,3,,"he said ""no"""\r\n'
+        "E06000003,Redcar,UA,Pay,2019,NA,,,,\r\n"
+    )
+    fast, slow = _both(text)
+    assert fast is not None, "Arrow reads this file: it is regular"
+    assert fast.to_pylist() == slow.to_pylist()
+    assert fast.column("notes").to_pylist() == ["a note, with a comma", 'he said "no"', ""]
+    assert fast.column("observation").to_pylist() == ["1,234.5", "2", "NA"]  # text kept as written
+
+
+def test_a_blank_line_is_skipped():
+    text = HEADER + "E06000001,H,UA,Pay,2019,1,,,,\n\nE06000002,M,UA,Pay,2019,2,,,,\n\n"
+    assert _read(text).column("observation").to_pylist() == ["1", "2"]
+
+
+def test_a_value_spanning_lines_is_left_to_pandas_and_read_whole():
+    text = HEADER + 'E06000001,"Middles\nbrough",UA,Pay,2019,2,,,,\nE06000002,Redcar,UA,Pay,2019,3,,,,\n'
+    fast, slow = _both(text)
+    assert fast is None
+    assert _read(text).column("areanm").to_pylist() == ["Middles\nbrough", "Redcar"]
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # A quote left open in a row's last field: Arrow took every later line into that note and the release
+        # withdrew the values it no longer saw (found by review). pandas refuses it.
+        'E06000001,H,UA,Pay,2010,10,,,,\nE06000001,H,UA,Pay,2011,11,,,,"provisional\n'
+        "E06000001,H,UA,Pay,2012,12,,,,\nE06000001,H,UA,Pay,2013,13,,,,\n",
+        # A download cut off inside a quoted last value.
+        'E06000001,H,UA,Pay,2010,10,,,,\nE06000001,H,UA,Pay,2011,11,,,,"provisio',
+    ],
+)
+def test_a_quote_that_never_closes_is_refused(rows):
+    with pytest.raises(SourceError, match="cannot be read|truncated"):
+        _read(HEADER + rows)
+
+
+def test_a_short_row_is_padded_with_blanks_as_pandas_always_did():
+    text = HEADER + "E06000001,H,UA,Pay,2019\nE06000002,M,UA,Pay,2019,2,1,3,,\n"
+    table = _read(text)
+    assert table.column("observation").to_pylist() == ["", "2"] and table.column("notes").to_pylist() == ["", ""]
+
+
+def test_old_mac_line_endings_and_a_quoted_new_line_in_the_last_row_are_read():
+    # Before: the csv module raised on a lone CR (an unhandled error), and a last row whose quoted note spans two
+    # lines was refused as truncated.
+    text = HEADER.replace("\n", "\r") + "E06000001,H,UA,Pay,2019,1,,,,\rE06000002,M,UA,Pay,2019,2,,,,\r"
+    assert _read(text).column("observation").to_pylist() == ["1", "2"]
+    text = HEADER + 'E06000001,H,UA,Pay,2019,1,,,,"first line\nsecond line"\n'
+    assert _read(text).column("notes").to_pylist() == ["first line\nsecond line"]
+
+
+@pytest.mark.parametrize("duplicated", [False, True])
+def test_a_field_over_the_csv_modules_default_limit_reads_on_either_path(duplicated):
+    # The csv module refuses fields over 128 KiB unless told otherwise; the pandas path counts fields with it.
+    header = HEADER.replace("notes\n", "notes,notes\n") if duplicated else HEADER
+    extra = "," if duplicated else ""
+    note = "n" * 200_000
+    text = header + f"E06000001,H,UA,Pay,2019,1,,,,{note}{extra}\nE06000002,M,UA,Pay,2019,2,,,,{extra}\n"
+    table = _read(text)
+    assert table.column("notes").to_pylist() == [note, ""]
+
+
+def test_a_file_with_hundreds_of_columns_is_refused_before_it_is_read():
+    text = HEADER.strip() + "".join(f",extra{i}" for i in range(600)) + "\n"
+    with pytest.raises(SourceError, match="the header has 610 columns"):
+        _read(text)
