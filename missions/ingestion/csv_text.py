@@ -1,18 +1,19 @@
 """A CSV's bytes as an Arrow table of text columns, or a SourceError saying why not. Pure: no Django.
 
-Arrow's reader reads a regular file several times faster than pandas'. Anything it might read differently goes to
-pandas' reader, whose rules the project's messy files were checked against: duplicated or blank header names, rows of
-the wrong length (pandas pads a short row with blanks), values that span lines, and a last line whose quotes do not
-close (Arrow would take the rest of the file into that value; pandas refuses it).
+Arrow's reader reads a regular file several times faster than any other: a header of non-blank names, then rows of
+exactly the header's width, one line each, with every quote closed. Anything else (blank lines, short rows, values
+that span lines, a quote left open, which Arrow would let run on to the end of the file) is read row by row with
+Python's csv module under the rules pandas applied to the project's messy files: blank and white-space-only lines are
+skipped, a short row is padded with blanks, a row longer than the header and a quote left open are refused. Each row
+keeps the line of the file it starts on.
 """
 
 import csv
 import io
 import re
 
-import pandas as pd
+import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
 from missions.ingestion.base import SourceError
@@ -41,17 +42,36 @@ def decode(content: bytes) -> str:
     return text
 
 
-def read_table(content: bytes, text: str) -> pa.Table:
-    """Return every column as text ("" where blank), under the header's names (pandas' for duplicates: x, x.1)."""
-    header = next(csv.reader([LINE_END.split(text, maxsplit=1)[0]]), [])
+def read_table(content: bytes, text: str) -> tuple[pa.Table, np.ndarray]:
+    """Return every column as text ("" where blank) under the header's names, and the line each row starts on."""
+    header = _first_record(text)
     if len(header) > MAX_COLUMNS:
         raise SourceError(f"the header has {len(header)} columns: more than {MAX_COLUMNS}, so not a statistics file")
     table = _read_regular(content, text, header)
-    return table if table is not None else _read_irregular(content, text)
+    if table is not None:
+        return table, np.arange(2, table.num_rows + 2)
+    return _read_irregular(text)
+
+
+def _first_record(text: str) -> list[str]:
+    try:
+        return next(csv.reader(_lines(text)), [])  # the whole record, should a quote span lines
+    except csv.Error as exc:
+        raise SourceError(f"the CSV cannot be read: {exc} (line 1)") from exc
+
+
+def _lines(text: str):
+    """Yield the text's lines with their endings, one at a time: a reader of the header reads no further."""
+    start = 0
+    for ending in LINE_END.finditer(text):
+        yield text[start : ending.end()]
+        start = ending.end()
+    if start < len(text):
+        yield text[start:]
 
 
 def _read_regular(content: bytes, text: str, header: list[str]) -> pa.Table | None:
-    if not header or "" in header or len(set(header)) != len(header):
+    if not header or "" in header:
         return None
     convert = pa_csv.ConvertOptions(
         column_types=dict.fromkeys(header, pa.string()), strings_can_be_null=False, quoted_strings_can_be_null=False
@@ -71,16 +91,16 @@ def _read_regular(content: bytes, text: str, header: list[str]) -> pa.Table | No
 
 def _one_line_per_row(content: bytes, rows: int) -> bool:
     # A quote that never closes takes the following lines into its value, so its row spans lines. Counting line
-    # endings in the bytes shows whether any row (or blank line) spans or skips one: then pandas, which tells a value
-    # that truly spans lines from a quote left open, reads the file instead.
+    # endings in the bytes shows whether any row (or the header, or a blank line) spans or skips one: each takes at
+    # least a line, so the count equals rows + 1 only when every one takes exactly one.
     endings = content.count(b"\n") + content.count(b"\r") - content.count(b"\r\n")
     lines = endings + (not content.endswith((b"\n", b"\r")))
     return lines == rows + 1
 
 
 def _last_line_closes(text: str) -> bool:
-    # With no value spanning lines, the last line is the last row: a quote left open there (a download cut off
-    # inside a quoted value) is the only one Arrow would not have shown by taking in a line break.
+    # With every row on one line, the last line is the last row: a quote left open there (a download cut off inside
+    # a quoted value) is the only one Arrow would not have shown by taking in a line break.
     end = len(text)
     while end and text[end - 1] in "\r\n":
         end -= 1
@@ -92,37 +112,43 @@ def _last_line_closes(text: str) -> bool:
     return True
 
 
-def _read_irregular(content: bytes, text: str) -> pa.Table:
-    _check_rows(text)
-    try:
-        # From the bytes (checked as UTF-8 above): pandas' parser would encode a text buffer back to bytes first.
-        raw = pd.read_csv(
-            io.BytesIO(content), encoding="utf-8-sig", dtype=str, keep_default_na=False, skip_blank_lines=True
-        )
-    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        raise SourceError(f"the CSV cannot be read: {str(exc).strip()}") from exc
-    columns = [pc.fill_null(pa.array(raw[name], type=pa.string()), "") for name in raw.columns]
-    return pa.table(columns, names=[str(name) for name in raw.columns])
+def _read_irregular(text: str) -> tuple[pa.Table, np.ndarray]:
+    """Read the file row by row: the rules pandas applied, but each refusal with its line and no row misread.
 
-
-def _check_rows(text: str) -> None:
-    """Refuse a row longer than the header, and a last row shorter than it (a cut-off download).
-
-    pandas would read a row with more fields than the header by taking its first fields as the row's index (or,
-    told not to, by dropping its last ones): either way every value moves a column without a word. It pads a short
-    row with blanks; a short row mid-file fails validation on its blank required fields, so only the last row (where
-    a cut-off download ends) is counted here.
+    pandas took a long first row's leading fields as an index (every value a column off), read a lone-CR blank line
+    before a row with an empty first field as a shift of that row, and misread some lone-CR files outright.
     """
-    rows = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    header: list[str] | None = None
+    rows: list[list[str]] = []
+    lines: list[int] = []
     last: list[str] = []
+    starts = 1
     try:
-        expected = len(next(rows, []))
-        for row in rows:
-            if len(row) > expected:
-                where = f"line {rows.line_num} has {len(row)} fields where the header has {expected}"
-                raise SourceError(f"the CSV cannot be read: {where}")
-            last = row or last
+        for row in reader:
+            line, starts = starts, reader.line_num + 1
+            if not row or (len(row) == 1 and not row[0].strip(" \t")):
+                continue  # a blank or white-space-only line
+            if header is None:
+                header = [name or f"Unnamed: {i}" for i, name in enumerate(row)]
+                continue
+            if len(row) > len(header):
+                raise SourceError(
+                    f"the CSV cannot be read: line {line} has {len(row)} fields where the header has {len(header)}"
+                )
+            last = row
+            rows.append(row + [""] * (len(header) - len(row)))
+            lines.append(line)
     except csv.Error as exc:
-        raise SourceError(f"the CSV cannot be read: {exc} (line {rows.line_num})") from exc
-    if last and len(last) < expected:
-        raise SourceError(f"the last line has {len(last)} of {expected} fields: the file looks truncated")
+        raise SourceError(f"the CSV cannot be read: {exc} in the row starting on line {starts}") from exc
+    if header is None:
+        raise SourceError("the CSV is empty")
+    if last and len(last) < len(header):
+        # A short row mid-file fails validation on its blank required fields; a short last row is where a cut-off
+        # download ends.
+        raise SourceError(f"the last line has {len(last)} of {len(header)} fields: the file looks truncated")
+    if len(header) > MAX_COLUMNS:
+        raise SourceError(f"the header has {len(header)} columns: more than {MAX_COLUMNS}, so not a statistics file")
+    columns = [pa.array(column, type=pa.string()) for column in zip(*rows, strict=True)] if rows else []
+    columns = columns or [pa.array([], type=pa.string()) for _ in header]
+    return pa.table(columns, names=header), np.array(lines, dtype=np.int64)

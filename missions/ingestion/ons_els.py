@@ -9,7 +9,6 @@ import json
 import re
 from datetime import date
 
-import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -81,9 +80,10 @@ def parse_folder(*, slug: str, csv_bytes: bytes, json_bytes: bytes | None) -> Pa
 
 def read_csv(content: bytes) -> tuple[pd.DataFrame, tuple[str, ...]]:
     """Return (rows as text under canonical names, ignored column names)."""
-    columns, ignored = _canonical_columns(read_table(content, decode(content)))
+    table, lines = read_table(content, decode(content))
+    columns, ignored = _canonical_columns(table)
     frame = pa.table(columns).to_pandas(types_mapper={pa.string(): TEXT}.get)
-    frame.insert(0, "line", np.arange(2, len(frame) + 2))
+    frame.insert(0, "line", lines)
     return frame, ignored
 
 
