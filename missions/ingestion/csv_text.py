@@ -9,7 +9,6 @@ keeps the line of the file it starts on.
 """
 
 import csv
-import io
 import re
 
 import numpy as np
@@ -35,7 +34,7 @@ def decode(content: bytes) -> str:
     except UnicodeDecodeError as exc:
         raise SourceError(f"the CSV is not UTF-8 text (byte {exc.start})") from exc
     if "\x00" in text:
-        line = text.count("\n", 0, text.index("\x00")) + 1
+        line = len(LINE_END.findall(text, 0, text.index("\x00"))) + 1
         raise SourceError(f"the CSV holds a NUL byte (line {line}): a binary or corrupted file, not text")
     if text.lstrip()[:1] == "<":
         raise SourceError("the file is an HTML or XML page, not a CSV (an error page served as data?)")
@@ -55,19 +54,9 @@ def read_table(content: bytes, text: str) -> tuple[pa.Table, np.ndarray]:
 
 def _first_record(text: str) -> list[str]:
     try:
-        return next(csv.reader(_lines(text)), [])  # the whole record, should a quote span lines
+        return next(csv.reader(_Lines(text)), [])  # the whole record, should a quote span lines
     except csv.Error as exc:
         raise SourceError(f"the CSV cannot be read: {exc} (line 1)") from exc
-
-
-def _lines(text: str):
-    """Yield the text's lines with their endings, one at a time: a reader of the header reads no further."""
-    start = 0
-    for ending in LINE_END.finditer(text):
-        yield text[start : ending.end()]
-        start = ending.end()
-    if start < len(text):
-        yield text[start:]
 
 
 def _read_regular(content: bytes, text: str, header: list[str]) -> pa.Table | None:
@@ -105,11 +94,47 @@ def _last_line_closes(text: str) -> bool:
     while end and text[end - 1] in "\r\n":
         end -= 1
     start = max(text.rfind("\n", 0, end), text.rfind("\r", 0, end)) + 1
-    try:
-        next(csv.reader([text[start:end]], strict=True), None)  # found from the end, without copying the file
-    except csv.Error:
-        return False
-    return True
+    return not _ends_inside_quotes(text[start:end])  # found from the end, without copying the file
+
+
+def _ends_inside_quotes(record: str) -> bool:
+    """Whether a quote opened at the start of one of the record's fields is still open where the text ends.
+
+    The csv module (like Arrow and pandas) takes text after a closing quote into the field ("x"y reads xy), and a
+    quote anywhere but a field's start is a character; the module says nothing of a quote left open at the end.
+    """
+    quoted, at_start, i = False, True, 0
+    while i < len(record):
+        char = record[i]
+        if quoted:
+            if char == '"' and record[i + 1 : i + 2] == '"':
+                i += 1  # a doubled quote is a quote character
+            elif char == '"':
+                quoted = False
+        elif char == '"' and at_start:
+            quoted = True
+        at_start = not quoted and char in ",\r\n"
+        i += 1
+    return quoted
+
+
+class _Lines:
+    """The text's lines with their endings, one at a time, each with the offset it starts at."""
+
+    def __init__(self, text: str):
+        self._endings = LINE_END.finditer(text)
+        self._text, self.next_start, self.start = text, 0, 0
+
+    def __iter__(self):
+        return self
+
+    def __next__(self) -> str:
+        self.start = self.next_start
+        ending = next(self._endings, None)
+        self.next_start = ending.end() if ending else len(self._text)
+        if self.start >= len(self._text):
+            raise StopIteration
+        return self._text[self.start : self.next_start]
 
 
 def _read_irregular(text: str) -> tuple[pa.Table, np.ndarray]:
@@ -118,31 +143,33 @@ def _read_irregular(text: str) -> tuple[pa.Table, np.ndarray]:
     pandas took a long first row's leading fields as an index (every value a column off), read a lone-CR blank line
     before a row with an empty first field as a shift of that row, and misread some lone-CR files outright.
     """
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    lines = _Lines(text)
+    reader = csv.reader(lines)
     header: list[str] | None = None
     rows: list[list[str]] = []
-    lines: list[int] = []
-    last: list[str] = []
-    starts = 1
+    starts: list[int] = []
+    last, last_offset, line, offset = [], 0, 1, 0
     try:
         for row in reader:
-            line, starts = starts, reader.line_num + 1
-            if not row or (len(row) == 1 and not row[0].strip(" \t")):
-                continue  # a blank or white-space-only line
+            row_line, line, row_offset, offset = line, reader.line_num + 1, offset, lines.next_start
+            if not row or (len(row) == 1 and not row[0].strip(" \t") and '"' not in text[row_offset:offset]):
+                continue  # a blank or white-space-only line (a quoted blank, "", is a row of blanks)
             if header is None:
                 header = [name or f"Unnamed: {i}" for i, name in enumerate(row)]
                 continue
             if len(row) > len(header):
                 raise SourceError(
-                    f"the CSV cannot be read: line {line} has {len(row)} fields where the header has {len(header)}"
+                    f"the CSV cannot be read: line {row_line} has {len(row)} fields where the header has {len(header)}"
                 )
-            last = row
+            last, last_offset = row, row_offset
             rows.append(row + [""] * (len(header) - len(row)))
-            lines.append(line)
+            starts.append(row_line)
     except csv.Error as exc:
-        raise SourceError(f"the CSV cannot be read: {exc} in the row starting on line {starts}") from exc
+        raise SourceError(f"the CSV cannot be read: {exc} in the row starting on line {line}") from exc
     if header is None:
         raise SourceError("the CSV is empty")
+    if rows and _ends_inside_quotes(text[last_offset:]):
+        raise SourceError(f"the CSV cannot be read: a quote in the row starting on line {starts[-1]} is never closed")
     if last and len(last) < len(header):
         # A short row mid-file fails validation on its blank required fields; a short last row is where a cut-off
         # download ends.
@@ -151,4 +178,4 @@ def _read_irregular(text: str) -> tuple[pa.Table, np.ndarray]:
         raise SourceError(f"the header has {len(header)} columns: more than {MAX_COLUMNS}, so not a statistics file")
     columns = [pa.array(column, type=pa.string()) for column in zip(*rows, strict=True)] if rows else []
     columns = columns or [pa.array([], type=pa.string()) for _ in header]
-    return pa.table(columns, names=header), np.array(lines, dtype=np.int64)
+    return pa.table(columns, names=header), np.array(starts, dtype=np.int64)

@@ -35,8 +35,8 @@ BAD_FILES = {
     "duplicate keys": (GOOD + "E06000001,Hartlepool,UA,Pay,2019-01-01/P1Y,12,,,,,,\n", "duplicate"),
     "swapped bounds": (GOOD.replace(",10,11,", ",11,10,"), "lower bound above upper bound"),
     # A quote left open in a last column took every later row into one note, and the rows it hid were withdrawn.
-    "unclosed quote": (GOOD.replace("10,11,,\n", '10,11,,"provisional\n'), "unexpected end of data"),
-    "cut inside a quote": (GOOD + 'E06000003,Stockton,UA,Pay,2019,8,,,,,,"provisio', "unexpected end of data"),
+    "unclosed quote": (GOOD.replace("10,11,,\n", '10,11,,"provisional\n'), "is never closed"),
+    "cut inside a quote": (GOOD + 'E06000003,Stockton,UA,Pay,2019,8,,,,,,"provisio', "is never closed"),
     "infinite value": (GOOD.replace(",9,", ",1e400,"), "not a finite number"),
 }
 

@@ -55,7 +55,7 @@ def test_a_value_spanning_lines_is_read_whole_row_by_row():
     ],
 )
 def test_a_quote_that_never_closes_is_refused(rows):
-    with pytest.raises(SourceError, match="unexpected end of data in the row starting on line 3"):
+    with pytest.raises(SourceError, match="a quote in the row starting on line 3 is never closed"):
         _read(HEADER + rows)
 
 
@@ -125,3 +125,26 @@ def test_each_row_keeps_the_line_it_starts_on():
     assert lines.tolist() == [2, 4, 6]
     regular = HEADER + "E06000001,H,UA,Pay,2019,1,,,,\nE06000002,M,UA,Pay,2019,2,,,,\n"
     assert read_table(regular.encode(), regular)[1].tolist() == [2, 3]
+
+
+def test_a_quoted_blank_line_is_a_row_of_blanks_not_a_blank_line():
+    # pandas kept it as a row (validation then holds it back for its blank fields); the csv module alone reads "" as
+    # it reads an empty line. At the end of a file it is a short last row: truncated.
+    table = _read(HEADER + 'E06000001,H,UA,Pay,2019,1,,,,\n""\nE06000002,M,UA,Pay,2019,2,,,,\n\n')
+    assert table.column("areacd").to_pylist() == ["E06000001", "", "E06000002"]
+    with pytest.raises(SourceError, match="truncated"):
+        _read(HEADER + 'E06000001,H,UA,Pay,2019,1,,,,\n""')
+
+
+@pytest.mark.parametrize("blank_line", ["", "\n"])
+@pytest.mark.parametrize("row", [2, 3])
+def test_text_after_a_closing_quote_joins_the_field_on_either_path_and_anywhere(row, blank_line):
+    rows = ["E06000001,H,UA,Pay,2019,1,,,,", "E06000002,M,UA,Pay,2019,2,,,,"]
+    rows[row - 2] = rows[row - 2].replace(",Pay,", ',"Pay"x,')
+    table = _read(HEADER + blank_line + "\n".join(rows) + "\n")
+    assert table.column("indicator").to_pylist()[row - 2] == "Payx"
+
+
+def test_a_nul_byte_is_placed_on_its_line_whatever_the_line_endings():
+    with pytest.raises(SourceError, match=r"NUL byte \(line 3\)"):
+        csv_text.decode(b"a,b\r1,2\r3,\x00\r")
