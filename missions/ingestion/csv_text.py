@@ -43,13 +43,17 @@ def decode(content: bytes) -> str:
 
 def read_table(content: bytes, text: str) -> tuple[pa.Table, np.ndarray]:
     """Return every column as text ("" where blank) under the header's names, and the line each row starts on."""
-    header = _first_record(text)
-    if len(header) > MAX_COLUMNS:
-        raise SourceError(f"the header has {len(header)} columns: more than {MAX_COLUMNS}, so not a statistics file")
+    header = _check_width(_first_record(text))
     table = _read_regular(content, text, header)
     if table is not None:
         return table, np.arange(2, table.num_rows + 2)
     return _read_irregular(text)
+
+
+def _check_width(header: list[str]) -> list[str]:
+    if len(header) > MAX_COLUMNS:
+        raise SourceError(f"the header has {len(header)} columns: more than {MAX_COLUMNS}, so not a statistics file")
+    return header
 
 
 def _first_record(text: str) -> list[str]:
@@ -119,22 +123,22 @@ def _ends_inside_quotes(record: str) -> bool:
 
 
 class _Lines:
-    """The text's lines with their endings, one at a time, each with the offset it starts at."""
+    """The text's lines with their endings, one at a time; next_start is the offset after the last one given."""
 
     def __init__(self, text: str):
         self._endings = LINE_END.finditer(text)
-        self._text, self.next_start, self.start = text, 0, 0
+        self._text, self.next_start = text, 0
 
     def __iter__(self):
         return self
 
     def __next__(self) -> str:
-        self.start = self.next_start
+        start = self.next_start
         ending = next(self._endings, None)
         self.next_start = ending.end() if ending else len(self._text)
-        if self.start >= len(self._text):
+        if start >= len(self._text):
             raise StopIteration
-        return self._text[self.start : self.next_start]
+        return self._text[start : self.next_start]
 
 
 def _read_irregular(text: str) -> tuple[pa.Table, np.ndarray]:
@@ -174,8 +178,7 @@ def _read_irregular(text: str) -> tuple[pa.Table, np.ndarray]:
         # A short row mid-file fails validation on its blank required fields; a short last row is where a cut-off
         # download ends.
         raise SourceError(f"the last line has {len(last)} of {len(header)} fields: the file looks truncated")
-    if len(header) > MAX_COLUMNS:
-        raise SourceError(f"the header has {len(header)} columns: more than {MAX_COLUMNS}, so not a statistics file")
+    _check_width(header)  # blank lines before it hid it from read_table's look at the first record
     columns = [pa.array(column, type=pa.string()) for column in zip(*rows, strict=True)] if rows else []
     columns = columns or [pa.array([], type=pa.string()) for _ in header]
     return pa.table(columns, names=header), np.array(starts, dtype=np.int64)

@@ -195,7 +195,8 @@ def _parse_numbers(frame, errors, warnings):
         if len(infinite):
             rows = frame[["line", column]].iloc[infinite]
             _row_error(frame, errors, column, "not a finite number (infinite, or too large to hold)", rows, column)
-            numbers = np.where(np.isinf(numbers), np.nan, numbers)  # Arrow's array is read-only
+            numbers = numbers.copy()  # Arrow's array is read-only
+            numbers[infinite] = np.nan
         frame[column] = numbers
     unmarked = frame["value"].isna() & (frame["status"] == "")
     if unmarked.any():

@@ -3,6 +3,7 @@
 import gzip
 import hashlib
 import threading
+from functools import cached_property
 
 from missions.models import Release, ReleaseFile
 
@@ -25,7 +26,7 @@ class PackedFiles:
     def start(self) -> None:
         self._thread.start()
 
-    @property
+    @cached_property
     def sha256(self) -> str:
         """One digest of every file and its name (the release's identity: the same files are the same release)."""
         digest = hashlib.sha256()
